@@ -1,0 +1,223 @@
+package dev.rfmkit.metrics;
+
+import dev.rfmkit.order.Amounts;
+import dev.rfmkit.order.CustomerOrders;
+import dev.rfmkit.order.IngestionResult;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.LocalDate;
+import java.util.Objects;
+
+/**
+ * RFM metrics of every customer as of one date, as primitive columns beside the customer ids.
+ *
+ * <ul>
+ *   <li>recency: whole calendar days from the customer's last order date to the as-of date D (a last
+ *       order on D gives 0);</li>
+ *   <li>frequency: the number of distinct orders;</li>
+ *   <li>monetary: the sum of the included amounts ({@link MonetaryMode#TOTAL}) or that sum divided by
+ *       the number of orders ({@link MonetaryMode#AVERAGE}); exact as a decimal
+ *       ({@link #monetaryDecimal}), and as the nearest {@code double} for scoring.</li>
+ * </ul>
+ *
+ * <p>Rows are in {@link dev.rfmkit.order.CustomerIdOrder} order: the same input gives the same table
+ * whatever the order of its lines. Immutable and safe to share between threads.
+ */
+public final class CustomerTable {
+    private final LocalDate asOf;
+    private final MonetaryMode mode;
+    private final String[] ids;
+    private final int[] recency;
+    private final int[] frequency;
+    private final double[] monetary;
+    private final long[] totalUnits;
+    private final int[] firstDay;
+    private final int[] lastDay;
+
+    private CustomerTable(LocalDate asOf, MonetaryMode mode, String[] ids, int[] recency, int[] frequency,
+            double[] monetary, long[] totalUnits, int[] firstDay, int[] lastDay) {
+        this.asOf = asOf;
+        this.mode = mode;
+        this.ids = ids;
+        this.recency = recency;
+        this.frequency = frequency;
+        this.monetary = monetary;
+        this.totalUnits = totalUnits;
+        this.firstDay = firstDay;
+        this.lastDay = lastDay;
+    }
+
+    /**
+     * Computes the metrics of every customer of an ingestion result, as of its as-of date.
+     *
+     * @param result the ingestion result
+     * @param mode total or average order value
+     * @return the table
+     */
+    public static CustomerTable from(IngestionResult result, MonetaryMode mode) {
+        Objects.requireNonNull(result, "result");
+        Objects.requireNonNull(mode, "mode");
+        CustomerOrders c = result.customers();
+        int n = c.size();
+        long asOfDay = result.asOf().toEpochDay();
+        String[] ids = new String[n];
+        int[] recency = new int[n];
+        int[] frequency = new int[n];
+        double[] monetary = new double[n];
+        long[] total = new long[n];
+        int[] first = new int[n];
+        int[] last = new int[n];
+        for (int i = 0; i < n; i++) {
+            ids[i] = c.customerId(i);
+            frequency[i] = c.orders(i);
+            total[i] = c.amountUnits(i);
+            first[i] = c.firstOrderEpochDay(i);
+            last[i] = c.lastOrderEpochDay(i);
+            recency[i] = Math.toIntExact(asOfDay - last[i]);
+            monetary[i] = mode == MonetaryMode.TOTAL
+                    ? Amounts.toDouble(total[i])
+                    : total[i] / ((double) frequency[i] * Amounts.UNITS_PER_CURRENCY_UNIT);
+        }
+        return new CustomerTable(result.asOf(), mode, ids, recency, frequency, monetary, total, first, last);
+    }
+
+    /** The as-of date D the recency is counted to. */
+    public LocalDate asOf() {
+        return asOf;
+    }
+
+    /** Whether monetary is the total or the average order value. */
+    public MonetaryMode monetaryMode() {
+        return mode;
+    }
+
+    /** The number of customers (rows). */
+    public int size() {
+        return ids.length;
+    }
+
+    /**
+     * The customer id of a row.
+     *
+     * @param row the row, 0-based
+     * @return the id
+     */
+    public String customerId(int row) {
+        return ids[row];
+    }
+
+    /**
+     * Days from the last order to the as-of date.
+     *
+     * @param row the row
+     * @return the recency in days, 0 or more
+     */
+    public int recencyDays(int row) {
+        return recency[row];
+    }
+
+    /**
+     * The number of distinct orders.
+     *
+     * @param row the row
+     * @return the frequency, at least 1
+     */
+    public int frequency(int row) {
+        return frequency[row];
+    }
+
+    /**
+     * The monetary value in currency units, as the nearest double.
+     *
+     * @param row the row
+     * @return the monetary value
+     */
+    public double monetary(int row) {
+        return monetary[row];
+    }
+
+    /**
+     * The monetary value, exact, rounded half to even to a number of decimals.
+     *
+     * @param row the row
+     * @param scale the number of decimals, such as 2
+     * @return the rounded monetary value
+     */
+    public BigDecimal monetaryDecimal(int row, int scale) {
+        BigDecimal total = Amounts.toDecimal(totalUnits[row]);
+        return mode == MonetaryMode.TOTAL
+                ? total.setScale(scale, RoundingMode.HALF_EVEN)
+                : total.divide(BigDecimal.valueOf(frequency[row]), scale, RoundingMode.HALF_EVEN);
+    }
+
+    /**
+     * The exact sum of the customer's included amounts (the revenue), whatever the monetary mode.
+     *
+     * @param row the row
+     * @return the total amount
+     */
+    public BigDecimal totalAmount(int row) {
+        return Amounts.toDecimal(totalUnits[row]);
+    }
+
+    /**
+     * The exact sum of the customer's included amounts in units of 1/10,000 of the currency unit.
+     *
+     * @param row the row
+     * @return the total in units
+     */
+    public long totalAmountUnits(int row) {
+        return totalUnits[row];
+    }
+
+    /**
+     * The date of the first order.
+     *
+     * @param row the row
+     * @return the date
+     */
+    public LocalDate firstOrderDate(int row) {
+        return LocalDate.ofEpochDay(firstDay[row]);
+    }
+
+    /**
+     * The date of the last order.
+     *
+     * @param row the row
+     * @return the date
+     */
+    public LocalDate lastOrderDate(int row) {
+        return LocalDate.ofEpochDay(lastDay[row]);
+    }
+
+    /**
+     * One row as a record.
+     *
+     * @param row the row
+     * @return the customer's metrics
+     */
+    public CustomerMetrics customer(int row) {
+        return new CustomerMetrics(ids[row], recency[row], frequency[row], monetary[row], totalAmount(row),
+                firstOrderDate(row), lastOrderDate(row));
+    }
+
+    /** A copy of the recency column. */
+    public int[] recencyColumn() {
+        return recency.clone();
+    }
+
+    /** A copy of the frequency column. */
+    public int[] frequencyColumn() {
+        return frequency.clone();
+    }
+
+    /** A copy of the monetary column. */
+    public double[] monetaryColumn() {
+        return monetary.clone();
+    }
+
+    @Override
+    public String toString() {
+        return "CustomerTable[" + ids.length + " customers, asOf=" + asOf + ", monetary=" + mode + "]";
+    }
+}

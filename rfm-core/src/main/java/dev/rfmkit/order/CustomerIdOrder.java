@@ -1,0 +1,118 @@
+package dev.rfmkit.order;
+
+import java.math.BigInteger;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.Objects;
+
+/**
+ * The order of customer ids used for output rows and for breaking ties: numeric when every id is an
+ * integer, otherwise lexicographic.
+ *
+ * <p>An integer id is an optional minus sign followed by ASCII digits ({@code 17850}, {@code -3},
+ * {@code 007}). When all ids are integers they are ordered by numeric value, and ids of equal value
+ * written differently ({@code 7} and {@code 007}) lexicographically. Otherwise ids are ordered
+ * lexicographically by Unicode code point.
+ */
+public enum CustomerIdOrder implements Comparator<String> {
+    /** By numeric value, then lexicographically; only for integer ids. */
+    NUMERIC {
+        @Override
+        public int compare(String a, String b) {
+            int c = compareIntegers(a, b);
+            return c != 0 ? c : LEXICOGRAPHIC.compare(a, b);
+        }
+    },
+    /** By Unicode code point, as Python and R (in the C locale) compare strings. */
+    LEXICOGRAPHIC {
+        @Override
+        public int compare(String a, String b) {
+            int n = Math.min(a.length(), b.length());
+            for (int i = 0; i < n; i++) {
+                char x = a.charAt(i);
+                char y = b.charAt(i);
+                if (x != y) {
+                    if (Character.isSurrogate(x) || Character.isSurrogate(y)) {
+                        return Integer.compare(a.codePointAt(i), b.codePointAt(i));
+                    }
+                    return Character.compare(x, y);
+                }
+            }
+            return Integer.compare(a.length(), b.length());
+        }
+    };
+
+    /**
+     * The order for a set of ids: {@link #NUMERIC} when every id is an integer, else
+     * {@link #LEXICOGRAPHIC}.
+     *
+     * @param ids the ids
+     * @return the order to use for them
+     */
+    public static CustomerIdOrder forIds(Iterable<String> ids) {
+        for (String id : ids) {
+            if (!isInteger(id)) {
+                return LEXICOGRAPHIC;
+            }
+        }
+        return NUMERIC;
+    }
+
+    /**
+     * The permutation that sorts the ids in the order {@link #forIds} chooses for them.
+     *
+     * @param ids the ids, not modified
+     * @return indexes into ids, in sorted order
+     */
+    public static int[] sortedPermutation(String[] ids) {
+        CustomerIdOrder order = forIds(Arrays.asList(ids));
+        Integer[] boxed = new Integer[ids.length];
+        for (int i = 0; i < boxed.length; i++) {
+            boxed[i] = i;
+        }
+        if (order == NUMERIC) {
+            long[] keys = new long[ids.length];
+            boolean allLong = true;
+            for (int i = 0; i < ids.length && allLong; i++) {
+                String id = ids[i];
+                int digits = id.length() - (id.charAt(0) == '-' ? 1 : 0);
+                if (digits > 18) {
+                    allLong = false;
+                } else {
+                    keys[i] = Long.parseLong(id);
+                }
+            }
+            if (allLong) {
+                Arrays.sort(boxed, (a, b) -> {
+                    int c = Long.compare(keys[a], keys[b]);
+                    return c != 0 ? c : LEXICOGRAPHIC.compare(ids[a], ids[b]);
+                });
+                return Arrays.stream(boxed).mapToInt(Integer::intValue).toArray();
+            }
+        }
+        Arrays.sort(boxed, (a, b) -> order.compare(ids[a], ids[b]));
+        return Arrays.stream(boxed).mapToInt(Integer::intValue).toArray();
+    }
+
+    static boolean isInteger(String id) {
+        Objects.requireNonNull(id, "id");
+        int start = id.startsWith("-") ? 1 : 0;
+        if (id.length() == start) {
+            return false;
+        }
+        for (int i = start; i < id.length(); i++) {
+            char c = id.charAt(i);
+            if (c < '0' || c > '9') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static int compareIntegers(String a, String b) {
+        if (a.length() <= 18 && b.length() <= 18) {
+            return Long.compare(Long.parseLong(a), Long.parseLong(b));
+        }
+        return new BigInteger(a).compareTo(new BigInteger(b));
+    }
+}

@@ -1,0 +1,306 @@
+package dev.rfmkit.order;
+
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Streaming ingestion of order lines: takes lines one at a time, applies the exclusion rules, and
+ * keeps only per-customer and per-order state, never the lines.
+ *
+ * <p>The rules, in the order they are checked (a line is counted once, under the first that applies):
+ * missing customer id; unparseable date or amount and non-finite amounts (reported by the reader
+ * through {@link #reject}); a status in the excluded set; a date after the as-of date; a date before
+ * the look-back window. Included lines with the same order id and customer form one order, dated by
+ * its earliest included line; a line without order id is an order of its own. An order counts when it
+ * has an included line with an amount of zero or more. Return lines (negative amounts) are netted into
+ * the customer's amount or left out, by the {@link ReturnsPolicy}.
+ *
+ * <p>Order ids are scoped by customer: the same order id under two customers makes two orders.
+ *
+ * <p>Not thread-safe: one ingestion is fed from one thread. The result of {@link #finish()} does not
+ * depend on the order in which lines were offered.
+ */
+public final class OrderIngestion {
+    private static final int NO_DAY_MIN = Integer.MAX_VALUE;
+    private static final int NO_DAY_MAX = Integer.MIN_VALUE;
+
+    private final IngestionOptions options;
+    private final Set<String> excludedStatuses;
+    private final boolean netReturns;
+    private final int asOfDay;
+    private final int windowStartDay;
+    private final boolean hasAsOf;
+
+    private final Map<String, Integer> customerIndex = new HashMap<>();
+    private String[] ids = new String[1024];
+    private long[] amountUnits = new long[1024];
+    private long[] lineCount = new long[1024];
+    // orders of lines without an order id, counted directly
+    private int[] looseOrders = new int[1024];
+    private int[] firstDay = new int[1024];
+    private int[] lastDay = new int[1024];
+    private int customers;
+
+    private final Map<OrderKey, Integer> orderIndex = new HashMap<>();
+    private int[] orderCustomer = new int[1024];
+    private int[] orderDay = new int[1024];
+    private boolean[] orderCounted = new boolean[1024];
+    private int orderCount;
+
+    private long linesRead;
+    private long purchaseLines;
+    private long returnLines;
+    private final long[] excluded = new long[ExclusionReason.values().length];
+    private long purchaseUnits;
+    private long returnUnits;
+    private int latestDay = NO_DAY_MAX;
+    private boolean finished;
+
+    private record OrderKey(int customer, String orderId) {
+    }
+
+    private OrderIngestion(IngestionOptions options) {
+        this.options = options;
+        this.excludedStatuses = options.excludedStatuses();
+        this.netReturns = options.returns() == ReturnsPolicy.NET;
+        this.hasAsOf = options.asOf().isPresent();
+        this.asOfDay = hasAsOf ? Math.toIntExact(options.asOf().get().toEpochDay()) : Integer.MAX_VALUE;
+        if (options.windowDays().isPresent() && !hasAsOf) {
+            throw new IllegalArgumentException("a look-back window needs an explicit as-of date");
+        }
+        this.windowStartDay = options.windowDays().isPresent()
+                ? asOfDay - options.windowDays().getAsInt() + 1 : Integer.MIN_VALUE;
+    }
+
+    /**
+     * Starts an ingestion.
+     *
+     * @param options the rules to apply
+     * @return a new, empty ingestion
+     * @throws IllegalArgumentException if a window is set without an as-of date
+     */
+    public static OrderIngestion start(IngestionOptions options) {
+        return new OrderIngestion(Objects.requireNonNull(options, "options"));
+    }
+
+    /** The options this ingestion applies. */
+    public IngestionOptions options() {
+        return options;
+    }
+
+    /**
+     * Offers the next line, numbered one more than the previous line offered or rejected.
+     *
+     * @param line the line
+     * @return the reason the line was excluded, empty if it was included
+     * @throws OrderDataException in strict mode, if the line is excluded
+     */
+    public Optional<ExclusionReason> accept(OrderLine line) {
+        return accept(linesRead + 1, line);
+    }
+
+    /**
+     * Offers a line with its line number in the source (for messages).
+     *
+     * @param lineNumber the 1-based line number in the source
+     * @param line the line
+     * @return the reason the line was excluded, empty if it was included
+     * @throws OrderDataException in strict mode, if the line is excluded
+     * @throws IllegalStateException if the ingestion is finished
+     */
+    public Optional<ExclusionReason> accept(long lineNumber, OrderLine line) {
+        Objects.requireNonNull(line, "line");
+        checkOpen();
+        linesRead++;
+        String customerId = line.customerId().strip();
+        if (customerId.isEmpty()) {
+            return exclude(lineNumber, ExclusionReason.MISSING_CUSTOMER_ID, "customer id is empty");
+        }
+        String status = line.statusOrNull();
+        if (status != null && excludedStatuses.contains(IngestionOptions.normalStatus(status))) {
+            return exclude(lineNumber, ExclusionReason.EXCLUDED_STATUS, "status \"" + status + "\" is excluded");
+        }
+        long epochDay = line.date().toEpochDay();
+        if (epochDay > asOfDay) {
+            return exclude(lineNumber, ExclusionReason.AFTER_AS_OF,
+                    "date " + line.date() + " is after the as-of date " + options.asOf().get());
+        }
+        if (epochDay < windowStartDay) {
+            return exclude(lineNumber, ExclusionReason.BEFORE_WINDOW, "date " + line.date()
+                    + " is before the window, which starts " + LocalDate.ofEpochDay(windowStartDay));
+        }
+        include(customerId, line.orderIdOrNull(), Math.toIntExact(epochDay), line.amountUnits());
+        return Optional.empty();
+    }
+
+    /**
+     * Records a line that the reader could not turn into an {@link OrderLine} (an unparseable date or
+     * amount), so that it is counted under its reason.
+     *
+     * @param lineNumber the 1-based line number in the source
+     * @param reason why the line is excluded
+     * @param column the column at fault, or {@code null} if none
+     * @param message what was wrong and what was expected
+     * @throws OrderDataException in strict mode, always
+     * @throws IllegalStateException if the ingestion is finished
+     */
+    public void reject(long lineNumber, ExclusionReason reason, String column, String message) {
+        Objects.requireNonNull(reason, "reason");
+        Objects.requireNonNull(message, "message");
+        checkOpen();
+        linesRead++;
+        excluded[reason.ordinal()]++;
+        if (options.strict()) {
+            throw new OrderDataException(lineNumber, column, reason, message);
+        }
+    }
+
+    private Optional<ExclusionReason> exclude(long lineNumber, ExclusionReason reason, String message) {
+        excluded[reason.ordinal()]++;
+        if (options.strict()) {
+            throw new OrderDataException(lineNumber, null, reason, message);
+        }
+        return Optional.of(reason);
+    }
+
+    private void include(String customerId, String orderId, int day, long units) {
+        int c = customerIndex.computeIfAbsent(customerId, this::newCustomer);
+        lineCount[c]++;
+        latestDay = Math.max(latestDay, day);
+        boolean purchase = units >= 0;
+        if (purchase) {
+            purchaseLines++;
+            purchaseUnits = Math.addExact(purchaseUnits, units);
+            amountUnits[c] = Math.addExact(amountUnits[c], units);
+        } else {
+            returnLines++;
+            returnUnits = Math.addExact(returnUnits, units);
+            if (netReturns) {
+                amountUnits[c] = Math.addExact(amountUnits[c], units);
+            }
+        }
+        if (orderId == null) {
+            if (purchase) {
+                looseOrders[c]++;
+                firstDay[c] = Math.min(firstDay[c], day);
+                lastDay[c] = Math.max(lastDay[c], day);
+            }
+            return;
+        }
+        Integer o = orderIndex.get(new OrderKey(c, orderId));
+        if (o == null) {
+            o = newOrder(c, day);
+            orderIndex.put(new OrderKey(c, orderId), o);
+        } else {
+            orderDay[o] = Math.min(orderDay[o], day);
+        }
+        orderCounted[o] |= purchase;
+    }
+
+    private int newCustomer(String id) {
+        if (customers == ids.length) {
+            int n = customers * 2;
+            ids = Arrays.copyOf(ids, n);
+            amountUnits = Arrays.copyOf(amountUnits, n);
+            lineCount = Arrays.copyOf(lineCount, n);
+            looseOrders = Arrays.copyOf(looseOrders, n);
+            firstDay = Arrays.copyOf(firstDay, n);
+            lastDay = Arrays.copyOf(lastDay, n);
+        }
+        ids[customers] = id;
+        firstDay[customers] = NO_DAY_MIN;
+        lastDay[customers] = NO_DAY_MAX;
+        return customers++;
+    }
+
+    private int newOrder(int customer, int day) {
+        if (orderCount == orderCustomer.length) {
+            int n = orderCount * 2;
+            orderCustomer = Arrays.copyOf(orderCustomer, n);
+            orderDay = Arrays.copyOf(orderDay, n);
+            orderCounted = Arrays.copyOf(orderCounted, n);
+        }
+        orderCustomer[orderCount] = customer;
+        orderDay[orderCount] = day;
+        return orderCount++;
+    }
+
+    private void checkOpen() {
+        if (finished) {
+            throw new IllegalStateException("ingestion is finished");
+        }
+    }
+
+    /**
+     * Finishes the ingestion: folds orders into customers and sorts customers by id.
+     *
+     * @return the per-customer order facts, the report and the as-of date
+     * @throws IllegalStateException if already finished, or if no as-of date was given and no line was
+     *     included, so that none can be derived
+     */
+    public IngestionResult finish() {
+        checkOpen();
+        finished = true;
+        LocalDate asOf;
+        if (hasAsOf) {
+            asOf = options.asOf().get();
+        } else if (latestDay != NO_DAY_MAX) {
+            asOf = LocalDate.ofEpochDay(latestDay + 1L);
+        } else {
+            throw new IllegalStateException("no order line was included (" + linesRead
+                    + " read), so no as-of date can be derived");
+        }
+        int[] orders = Arrays.copyOf(looseOrders, customers);
+        int[] first = Arrays.copyOf(firstDay, customers);
+        int[] last = Arrays.copyOf(lastDay, customers);
+        for (int o = 0; o < orderCount; o++) {
+            if (orderCounted[o]) {
+                int c = orderCustomer[o];
+                orders[c]++;
+                first[c] = Math.min(first[c], orderDay[o]);
+                last[c] = Math.max(last[c], orderDay[o]);
+            }
+        }
+        int withOrders = 0;
+        long totalOrders = 0;
+        long linesWithoutOrders = 0;
+        for (int c = 0; c < customers; c++) {
+            if (orders[c] > 0) {
+                withOrders++;
+                totalOrders += orders[c];
+            } else {
+                linesWithoutOrders += lineCount[c];
+            }
+        }
+        String[] keptIds = new String[withOrders];
+        int[] keptIndex = new int[withOrders];
+        for (int c = 0, k = 0; c < customers; c++) {
+            if (orders[c] > 0) {
+                keptIds[k] = ids[c];
+                keptIndex[k++] = c;
+            }
+        }
+        int[] perm = CustomerIdOrder.sortedPermutation(keptIds);
+        String[] outIds = new String[withOrders];
+        int[] outOrders = new int[withOrders];
+        int[] outFirst = new int[withOrders];
+        int[] outLast = new int[withOrders];
+        long[] outUnits = new long[withOrders];
+        for (int r = 0; r < withOrders; r++) {
+            int c = keptIndex[perm[r]];
+            outIds[r] = ids[c];
+            outOrders[r] = orders[c];
+            outFirst[r] = first[c];
+            outLast[r] = last[c];
+            outUnits[r] = amountUnits[c];
+        }
+        IngestionReport report = new IngestionReport(linesRead, purchaseLines, returnLines, excluded, totalOrders,
+                withOrders, customers - withOrders, linesWithoutOrders, purchaseUnits, returnUnits, asOf);
+        return new IngestionResult(new CustomerOrders(outIds, outOrders, outFirst, outLast, outUnits), report, asOf);
+    }
+}

@@ -1,0 +1,142 @@
+package dev.rfmkit.score;
+
+import dev.rfmkit.metrics.CustomerTable;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+/** A model that bins each dimension by right-closed cut points. */
+final class CutPointModel implements ScoringModel {
+    private final String strategy;
+    private final int k;
+    private final double[] recencyCuts;
+    private final double[] frequencyCuts;
+    private final double[] monetaryCuts;
+    private final Map<Dimension, List<Integer>> levels;
+
+    CutPointModel(String strategy, int k, double[] recencyCuts, double[] frequencyCuts, double[] monetaryCuts,
+            Map<Dimension, List<Integer>> levels) {
+        this.strategy = strategy;
+        this.k = k;
+        this.recencyCuts = recencyCuts;
+        this.frequencyCuts = frequencyCuts;
+        this.monetaryCuts = monetaryCuts;
+        this.levels = levels;
+    }
+
+    /** The levels in use of fitted bins, given the number of fitting values per bin and dimension. */
+    static Map<Dimension, List<Integer>> levels(int k, long[] recencyBins, long[] frequencyBins, long[] monetaryBins) {
+        Map<Dimension, List<Integer>> levels = new EnumMap<>(Dimension.class);
+        levels.put(Dimension.RECENCY, levelsOf(Dimension.RECENCY, k, recencyBins));
+        levels.put(Dimension.FREQUENCY, levelsOf(Dimension.FREQUENCY, k, frequencyBins));
+        levels.put(Dimension.MONETARY, levelsOf(Dimension.MONETARY, k, monetaryBins));
+        return Collections.unmodifiableMap(levels);
+    }
+
+    private static List<Integer> levelsOf(Dimension d, int k, long[] binCounts) {
+        List<Integer> used = new ArrayList<>();
+        for (int score = 1; score <= k; score++) {
+            int bin = d == Dimension.RECENCY ? k - score : score - 1;
+            if (binCounts[bin] > 0) {
+                used.add(score);
+            }
+        }
+        return List.copyOf(used);
+    }
+
+    /** The bin of a value: the number of cut points strictly below it. */
+    static int bin(double[] cuts, double x) {
+        int b = 0;
+        for (double c : cuts) {
+            b += c < x ? 1 : 0;
+        }
+        return b;
+    }
+
+    @Override
+    public String strategy() {
+        return strategy;
+    }
+
+    @Override
+    public int bins() {
+        return k;
+    }
+
+    @Override
+    public double[] cutPoints(Dimension dimension) {
+        return cuts(dimension).clone();
+    }
+
+    private double[] cuts(Dimension dimension) {
+        return switch (dimension) {
+            case RECENCY -> recencyCuts;
+            case FREQUENCY -> frequencyCuts;
+            case MONETARY -> monetaryCuts;
+        };
+    }
+
+    @Override
+    public List<Integer> levelsInUse(Dimension dimension) {
+        return levels.get(dimension);
+    }
+
+    @Override
+    public RfmScore score(int recencyDays, int frequency, double monetary) {
+        checkMonetary(monetary);
+        return new RfmScore(k - bin(recencyCuts, recencyDays), bin(frequencyCuts, frequency) + 1,
+                bin(monetaryCuts, monetary) + 1);
+    }
+
+    private static void checkMonetary(double monetary) {
+        if (Double.isNaN(monetary)) {
+            throw new IllegalArgumentException("monetary must be a number (was NaN)");
+        }
+    }
+
+    @Override
+    public RfmScores scoreAll(CustomerTable customers) {
+        int n = customers.size();
+        byte[] r = new byte[n];
+        byte[] f = new byte[n];
+        byte[] m = new byte[n];
+        for (int i = 0; i < n; i++) {
+            r[i] = (byte) (k - bin(recencyCuts, customers.recencyDays(i)));
+            f[i] = (byte) (bin(frequencyCuts, customers.frequency(i)) + 1);
+            m[i] = (byte) (bin(monetaryCuts, customers.monetary(i)) + 1);
+        }
+        return new RfmScores(k, r, f, m);
+    }
+
+    @Override
+    public void scoreCells(int[] recencyDays, int[] frequency, double[] monetary, int[] cells) {
+        int n = recencyDays.length;
+        if (frequency.length != n || monetary.length != n) {
+            throw new IllegalArgumentException("columns must have the same length (recency " + n + ", frequency "
+                    + frequency.length + ", monetary " + monetary.length + ")");
+        }
+        if (cells.length < n) {
+            throw new IllegalArgumentException("cells must hold " + n + " values (was " + cells.length + ")");
+        }
+        // the recency bin counts up, its score down: cell = ((k-1-rb)*k + fb)*k + mb
+        int kk = k * k;
+        int top = (k - 1) * kk;
+        for (int i = 0; i < n; i++) {
+            double mv = monetary[i];
+            if (Double.isNaN(mv)) {
+                checkMonetary(mv);
+            }
+            cells[i] = top - bin(recencyCuts, recencyDays[i]) * kk + bin(frequencyCuts, frequency[i]) * k
+                    + bin(monetaryCuts, mv);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "ScoringModel[strategy=" + strategy + ", bins=" + k + ", R=" + java.util.Arrays.toString(recencyCuts)
+                + ", F=" + java.util.Arrays.toString(frequencyCuts) + ", M="
+                + java.util.Arrays.toString(monetaryCuts) + "]";
+    }
+}

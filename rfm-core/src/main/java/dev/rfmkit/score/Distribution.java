@@ -1,0 +1,129 @@
+package dev.rfmkit.score;
+
+import java.util.Arrays;
+
+/**
+ * The distribution of one dimension: its sorted distinct values with cumulative counts. All a
+ * quantile fit needs, and small for the integer dimensions.
+ */
+final class Distribution {
+    /** Integer columns whose range is at most this wide are counted, not sorted. */
+    private static final long COUNTING_RANGE = 1L << 22;
+
+    private final double[] values;
+    /** cumulative[i] = the number of observations <= values[i]. */
+    private final long[] cumulative;
+
+    private Distribution(double[] values, long[] cumulative) {
+        this.values = values;
+        this.cumulative = cumulative;
+    }
+
+    static Distribution of(int[] column) {
+        if (column.length == 0) {
+            return new Distribution(new double[0], new long[0]);
+        }
+        int min = Integer.MAX_VALUE;
+        int max = Integer.MIN_VALUE;
+        for (int v : column) {
+            min = Math.min(min, v);
+            max = Math.max(max, v);
+        }
+        if ((long) max - min >= COUNTING_RANGE) {
+            double[] copy = new double[column.length];
+            for (int i = 0; i < copy.length; i++) {
+                copy[i] = column[i];
+            }
+            return of(copy);
+        }
+        long[] counts = new long[max - min + 1];
+        for (int v : column) {
+            counts[v - min]++;
+        }
+        int distinct = 0;
+        for (long c : counts) {
+            distinct += c > 0 ? 1 : 0;
+        }
+        double[] values = new double[distinct];
+        long[] cumulative = new long[distinct];
+        long running = 0;
+        for (int i = 0, d = 0; i < counts.length; i++) {
+            if (counts[i] > 0) {
+                running += counts[i];
+                values[d] = (double) min + i;
+                cumulative[d++] = running;
+            }
+        }
+        return new Distribution(values, cumulative);
+    }
+
+    static Distribution of(double[] column) {
+        double[] sorted = column.clone();
+        Arrays.sort(sorted);
+        int distinct = 0;
+        for (int i = 0; i < sorted.length; i++) {
+            if (i == 0 || sorted[i] != sorted[i - 1]) {
+                distinct++;
+            }
+        }
+        double[] values = new double[distinct];
+        long[] cumulative = new long[distinct];
+        for (int i = 0, d = -1; i < sorted.length; i++) {
+            if (i == 0 || sorted[i] != sorted[i - 1]) {
+                values[++d] = sorted[i];
+            }
+            cumulative[d] = i + 1L;
+        }
+        return new Distribution(values, cumulative);
+    }
+
+    long size() {
+        return cumulative.length == 0 ? 0 : cumulative[cumulative.length - 1];
+    }
+
+    int distinct() {
+        return values.length;
+    }
+
+    double value(int distinctIndex) {
+        return values[distinctIndex];
+    }
+
+    long count(int distinctIndex) {
+        return cumulative[distinctIndex] - (distinctIndex == 0 ? 0 : cumulative[distinctIndex - 1]);
+    }
+
+    /** The order statistic x_(i), 0-based: the value at position i of the sorted observations. */
+    double orderStatistic(long i) {
+        int lo = 0;
+        int hi = cumulative.length - 1;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (cumulative[mid] > i) {
+                hi = mid;
+            } else {
+                lo = mid + 1;
+            }
+        }
+        return values[lo];
+    }
+
+    /**
+     * The k-1 cut points at probabilities j/k, Hyndman and Fan type 7 (the default of R, numpy and
+     * pandas): with h = (n-1)j/k, c = x_(floor h) + (h - floor h)(x_(floor h + 1) - x_(floor h)),
+     * 0-based order statistics. h is computed exactly in integers, so a whole h never picks up a
+     * rounding error.
+     */
+    double[] type7CutPoints(int k) {
+        long n = size();
+        double[] cuts = new double[k - 1];
+        for (int j = 1; j < k; j++) {
+            long h = (n - 1) * j;
+            long lo = h / k;
+            long rem = h % k;
+            double low = orderStatistic(lo);
+            cuts[j - 1] = rem == 0 ? low : low + (double) rem / k * (orderStatistic(lo + 1) - low);
+        }
+        return cuts;
+    }
+}

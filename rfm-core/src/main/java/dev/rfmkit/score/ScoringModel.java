@@ -1,0 +1,72 @@
+package dev.rfmkit.score;
+
+import dev.rfmkit.metrics.CustomerTable;
+import java.util.List;
+
+/**
+ * A fitted scoring model: scores any customer's recency, frequency and monetary values, whether or
+ * not the customer was among those it was fitted to (fit nightly, score in real time).
+ *
+ * <p>Each dimension is binned by k-1 ascending cut points, right-closed: a value falls in bin
+ * b = the number of cut points strictly below it. Frequency and monetary score b + 1, recency
+ * k - b. Repeated cut points leave bins empty; {@link #levelsInUse} tells which scores the fitting
+ * customers received.
+ *
+ * <p>Implementations are immutable and safe to share between threads.
+ */
+public interface ScoringModel {
+    /** The name of the strategy that fitted this model, such as {@code quantile}. */
+    String strategy();
+
+    /** The number of bins k: scores are 1..k. */
+    int bins();
+
+    /**
+     * The k-1 cut points of a dimension, ascending (repeats possible), in the dimension's units:
+     * days, orders, currency units. For equal-count models these are derived from the largest value of
+     * each bin (see {@link ScoringStrategy#equalCount(int)}); a cut point may be infinite.
+     *
+     * @param dimension the dimension
+     * @return a copy of the cut points
+     */
+    double[] cutPoints(Dimension dimension);
+
+    /**
+     * The scores (1..k, ascending) that at least one fitting customer received in a dimension.
+     *
+     * @param dimension the dimension
+     * @return the levels in use, immutable
+     */
+    List<Integer> levelsInUse(Dimension dimension);
+
+    /**
+     * Scores one customer.
+     *
+     * @param recencyDays days since the last order, 0 or more
+     * @param frequency the number of orders
+     * @param monetary the monetary value in currency units
+     * @return the score
+     * @throws IllegalArgumentException if monetary is NaN
+     */
+    RfmScore score(int recencyDays, int frequency, double monetary);
+
+    /**
+     * Scores every customer of a table.
+     *
+     * @param customers the customers
+     * @return their scores, aligned with the table's rows
+     */
+    RfmScores scoreAll(CustomerTable customers);
+
+    /**
+     * Scores a batch given as primitive columns, writing each customer's cell index
+     * ({@link RfmScore#cell(int)}): the fast path for large batches.
+     *
+     * @param recencyDays the recency column
+     * @param frequency the frequency column
+     * @param monetary the monetary column (no NaN)
+     * @param cells the output, at least as long as the input columns
+     * @throws IllegalArgumentException if the columns differ in length or the output is too short
+     */
+    void scoreCells(int[] recencyDays, int[] frequency, double[] monetary, int[] cells);
+}

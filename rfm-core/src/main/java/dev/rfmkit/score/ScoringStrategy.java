@@ -1,0 +1,82 @@
+package dev.rfmkit.score;
+
+import dev.rfmkit.metrics.CustomerTable;
+
+/**
+ * A way of turning metrics into scores: fits a {@link ScoringModel} to a table of customers.
+ *
+ * <p>Fitting is deterministic: the same customers give the same model, whatever their order.
+ * Strategies are immutable and safe to share between threads.
+ */
+public interface ScoringStrategy {
+    /** The default number of bins. */
+    int DEFAULT_BINS = 5;
+
+    /** The strategy's name, such as {@code quantile} or {@code equal-count}. */
+    String name();
+
+    /** The number of bins k. */
+    int bins();
+
+    /**
+     * Fits a model to the customers and scores them.
+     *
+     * @param customers the fitting customers, at least one
+     * @return the model and the fitting customers' scores
+     * @throws IllegalArgumentException if the table is empty or holds a NaN monetary value
+     */
+    ScoringFit fit(CustomerTable customers);
+
+    /**
+     * Quantile scoring with {@value #DEFAULT_BINS} bins.
+     *
+     * @return the strategy
+     * @see #quantile(int)
+     */
+    static ScoringStrategy quantile() {
+        return quantile(DEFAULT_BINS);
+    }
+
+    /**
+     * Quantile scoring, the default: per dimension, cut points at the empirical quantiles j/k
+     * (Hyndman and Fan type 7, linear interpolation between order statistics: the default of R's
+     * {@code quantile()}, numpy and pandas), bins closed on the right as in {@code pandas.qcut}.
+     * Repeated cut points (heavy ties) leave bins empty rather than renumbering them, so a score means
+     * the same quantile band on every data set. Fitting takes O(n) for recency and frequency
+     * (counting) and O(n log n) for money.
+     *
+     * @param bins the number of bins k, 2..10
+     * @return the strategy
+     * @throws IllegalArgumentException if bins is outside 2..10
+     */
+    static ScoringStrategy quantile(int bins) {
+        return new QuantileStrategy(checkBins(bins));
+    }
+
+    /**
+     * Equal-count scoring: same-size groups. Per dimension, customers are sorted by value, ties by
+     * customer id ({@link dev.rfmkit.order.CustomerIdOrder}), ranked 1..n in that order, and the
+     * ranks are binned with the type-7 cut points of 1..n (right-closed): the recipe
+     * {@code pandas.qcut(values.rank(method="first"), k)} over rows sorted by customer id.
+     *
+     * <p>The model keeps each bin's largest value; a new value goes to the first bin whose largest
+     * value is at least the value, and a value above every bin's largest to the highest bin in use.
+     * Its cut points are therefore the largest values of the bins (an empty bin repeats the cut point
+     * before it; bins from the highest one in use upward have an infinite cut point). Fitting
+     * customers whose tied value spans two bins keep their rank-based scores in the fit's own output.
+     *
+     * @param bins the number of bins k, 2..10
+     * @return the strategy
+     * @throws IllegalArgumentException if bins is outside 2..10
+     */
+    static ScoringStrategy equalCount(int bins) {
+        return new EqualCountStrategy(checkBins(bins));
+    }
+
+    private static int checkBins(int bins) {
+        if (bins < 2 || bins > RfmScore.MAX_BINS) {
+            throw new IllegalArgumentException("bins must be between 2 and " + RfmScore.MAX_BINS + " (was " + bins + ")");
+        }
+        return bins;
+    }
+}

@@ -1,0 +1,55 @@
+package dev.rfmkit.segment;
+
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+
+/**
+ * A test on a customer's engagement facts, as of the analysis date.
+ *
+ * <p>Implementations must be stateless or immutable: the overlay may be applied from many threads.
+ */
+@FunctionalInterface
+public interface EngagementPredicate {
+    /** The default email-click window, in days. */
+    int DEFAULT_CLICK_WINDOW_DAYS = 180;
+    /** The default site-visit window, in days. */
+    int DEFAULT_VISIT_WINDOW_DAYS = 90;
+
+    /**
+     * Tests the facts.
+     *
+     * @param facts the customer's engagement facts
+     * @param asOf the as-of date D of the analysis
+     * @return true if the customer counts as engaged
+     */
+    boolean test(EngagementFacts facts, LocalDate asOf);
+
+    /**
+     * Recent activity: engaged when {@code 0 <= D - lastEmailClick <= clickWindowDays} or
+     * {@code 0 <= D - lastSiteVisit <= visitWindowDays}, in whole days. A date after D does not count;
+     * a missing date never matches.
+     *
+     * @param clickWindowDays the email-click window in days, 0 or more
+     * @param visitWindowDays the site-visit window in days, 0 or more
+     * @return the predicate
+     * @throws IllegalArgumentException if a window is negative
+     */
+    static EngagementPredicate recentActivity(int clickWindowDays, int visitWindowDays) {
+        if (clickWindowDays < 0) {
+            throw new IllegalArgumentException("click window must be 0 or more days (was " + clickWindowDays + ")");
+        }
+        if (visitWindowDays < 0) {
+            throw new IllegalArgumentException("visit window must be 0 or more days (was " + visitWindowDays + ")");
+        }
+        return (facts, asOf) -> within(facts.lastEmailClick().orElse(null), asOf, clickWindowDays)
+                || within(facts.lastSiteVisit().orElse(null), asOf, visitWindowDays);
+    }
+
+    private static boolean within(LocalDate date, LocalDate asOf, int windowDays) {
+        if (date == null) {
+            return false;
+        }
+        long days = ChronoUnit.DAYS.between(date, asOf);
+        return days >= 0 && days <= windowDays;
+    }
+}
