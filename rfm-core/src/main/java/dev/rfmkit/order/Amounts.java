@@ -89,7 +89,8 @@ public final class Amounts {
                     } else {
                         fast = false;
                     }
-                } else if (intPart < 100_000_000_000_000L) {
+                } else if (intPart < 10_000_000_000_000L) {
+                    // At most 14 integer digits here, so intPart * 10,000 + fraction cannot overflow.
                     intPart = intPart * 10 + (c - '0');
                 } else {
                     fast = false;

@@ -3,7 +3,9 @@ package dev.rfmkit.segment;
 import dev.rfmkit.score.RfmScore;
 import dev.rfmkit.score.RfmScores;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -256,6 +258,7 @@ public final class SegmentScheme {
                     }
                 }
             }
+            checkDistinctIds();
             List<Segment> segments = new ArrayList<>();
             int cells = k * k * k;
             byte[] table = new byte[cells];
@@ -298,15 +301,28 @@ public final class SegmentScheme {
             return new SegmentScheme(name, k, List.copyOf(rules), fallback, List.copyOf(ordered), renumbered);
         }
 
+        // Every named segment counts, including those of rules shadowed by earlier ones.
+        private void checkDistinctIds() {
+            Map<String, Segment> byId = new HashMap<>();
+            List<Segment> named = new ArrayList<>();
+            rules.forEach(r -> named.add(r.segment()));
+            if (fallback != null) {
+                named.add(fallback);
+            }
+            for (Segment s : named) {
+                Segment other = byId.putIfAbsent(s.id(), s);
+                if (other != null && !other.equals(s)) {
+                    throw new IllegalArgumentException("scheme " + name + " names segment " + s.id()
+                            + " twice with different display names (\"" + other.displayName() + "\" and \""
+                            + s.displayName() + "\")");
+                }
+            }
+        }
+
         private int indexOf(List<Segment> segments, Segment s) {
             for (int i = 0; i < segments.size(); i++) {
                 Segment other = segments.get(i);
-                if (other.id().equals(s.id())) {
-                    if (!other.equals(s)) {
-                        throw new IllegalArgumentException("scheme " + name + " names segment " + s.id()
-                                + " twice with different display names (\"" + other.displayName() + "\" and \""
-                                + s.displayName() + "\")");
-                    }
+                if (other.equals(s)) {
                     return i;
                 }
             }

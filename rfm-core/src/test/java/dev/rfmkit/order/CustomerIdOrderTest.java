@@ -1,0 +1,55 @@
+package dev.rfmkit.order;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+final class CustomerIdOrderTest {
+    @Test
+    void forIds_allIntegers_numeric() {
+        assertEquals(CustomerIdOrder.NUMERIC, CustomerIdOrder.forIds(List.of("2", "10", "-3", "007")));
+        assertEquals(CustomerIdOrder.NUMERIC, CustomerIdOrder.forIds(List.of()));
+    }
+
+    @Test
+    void forIds_anyNonInteger_lexicographic() {
+        assertEquals(CustomerIdOrder.LEXICOGRAPHIC, CustomerIdOrder.forIds(List.of("2", "10", "a")));
+        assertEquals(CustomerIdOrder.LEXICOGRAPHIC, CustomerIdOrder.forIds(List.of("2", "1.5")));
+        assertEquals(CustomerIdOrder.LEXICOGRAPHIC, CustomerIdOrder.forIds(List.of("2", "-")));
+        assertEquals(CustomerIdOrder.LEXICOGRAPHIC, CustomerIdOrder.forIds(List.of("2", "+3")));
+        assertEquals(CustomerIdOrder.LEXICOGRAPHIC, CustomerIdOrder.forIds(List.of("2", " 3")));
+    }
+
+    @Test
+    void numeric_twoBeforeTen_sevenAfterZeroZeroSeven() {
+        assertTrue(CustomerIdOrder.NUMERIC.compare("2", "10") < 0);
+        assertTrue(CustomerIdOrder.NUMERIC.compare("-10", "-2") < 0);
+        assertTrue(CustomerIdOrder.NUMERIC.compare("007", "7") < 0);
+        assertTrue(CustomerIdOrder.NUMERIC.compare("7", "007") > 0);
+        assertEquals(0, CustomerIdOrder.NUMERIC.compare("7", "7"));
+        assertTrue(CustomerIdOrder.NUMERIC.compare("99999999999999999999", "100000000000000000000") < 0);
+    }
+
+    @Test
+    void lexicographic_byCodePoint() {
+        assertTrue(CustomerIdOrder.LEXICOGRAPHIC.compare("10", "2") < 0);
+        assertTrue(CustomerIdOrder.LEXICOGRAPHIC.compare("B", "a") < 0);
+        assertTrue(CustomerIdOrder.LEXICOGRAPHIC.compare("a", "ab") < 0);
+        // U+FF21 (fullwidth A) sorts before U+1F600 by code point, though its UTF-16 unit is larger
+        assertTrue(CustomerIdOrder.LEXICOGRAPHIC.compare("\uFF21", "\uD83D\uDE00") < 0);
+    }
+
+    @Test
+    void sortedPermutation_numericAndMixed() {
+        assertArrayEquals(new int[] {2, 1, 0}, CustomerIdOrder.sortedPermutation(new String[] {"10", "2", "1"}));
+        assertArrayEquals(new int[] {0, 1, 2}, CustomerIdOrder.sortedPermutation(new String[] {"10", "2", "x"}));
+        assertArrayEquals(new int[] {1, 0, 2},
+                CustomerIdOrder.sortedPermutation(new String[] {"7", "007", "8"}));
+        assertArrayEquals(new int[] {2, 1, 0}, CustomerIdOrder.sortedPermutation(
+                new String[] {"1234567890123456789012", "99999999999999999999", "5"}));
+        assertArrayEquals(new int[0], CustomerIdOrder.sortedPermutation(new String[0]));
+    }
+}
