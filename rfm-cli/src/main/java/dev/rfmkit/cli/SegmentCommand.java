@@ -1,0 +1,186 @@
+package dev.rfmkit.cli;
+
+import dev.rfmkit.RfmAnalysis;
+import dev.rfmkit.RfmResult;
+import dev.rfmkit.jackson.EngagementCsvReader;
+import dev.rfmkit.jackson.OrderCsvFormat;
+import dev.rfmkit.jackson.OrderCsvReader;
+import dev.rfmkit.jackson.RejectListener;
+import dev.rfmkit.jackson.ScoredCustomerWriter;
+import dev.rfmkit.metrics.MonetaryMode;
+import dev.rfmkit.order.IngestionOptions;
+import dev.rfmkit.order.IngestionResult;
+import dev.rfmkit.order.OrderDataException;
+import dev.rfmkit.order.OrderIngestion;
+import dev.rfmkit.score.ScoringStrategy;
+import dev.rfmkit.segment.EngagementData;
+import dev.rfmkit.segment.EngagementOverlay;
+import dev.rfmkit.segment.EngagementPredicate;
+import dev.rfmkit.segment.SegmentScheme;
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code rfm segment}: one row per customer with metrics, scores and segment. */
+@Command(name = "segment", mixinStandardHelpOptions = true, sortOptions = false,
+        description = "Score and segment every customer of an orders file.")
+final class SegmentCommand implements Callable<Integer> {
+    @Parameters(index = "0", paramLabel = "ORDERS", description = "Orders CSV file (.gz for gzip), or - for stdin.")
+    String orders;
+
+    @Mixin
+    InputOptions input = new InputOptions();
+
+    @Option(names = "--rejects", paramLabel = "FILE",
+            description = "Write every skipped line as CSV: line, reason, content.")
+    Path rejects;
+
+    @Option(names = "--engagement", paramLabel = "FILE",
+            description = "Engagement CSV: customer_id, last_email_click, last_site_visit.")
+    Path engagement;
+
+    @Option(names = "--click-window", paramLabel = "DAYS", description = "Email-click window in days (default: 180).")
+    int clickWindow = EngagementPredicate.DEFAULT_CLICK_WINDOW_DAYS;
+
+    @Option(names = "--visit-window", paramLabel = "DAYS", description = "Site-visit window in days (default: 90).")
+    int visitWindow = EngagementPredicate.DEFAULT_VISIT_WINDOW_DAYS;
+
+    @Option(names = "--strategy", paramLabel = "NAME",
+            description = "Scoring strategy: quantile (default) or equal-count.")
+    String strategy = "quantile";
+
+    @Option(names = "--bins", paramLabel = "K", description = "Number of score levels per dimension (default: 5).")
+    int bins = ScoringStrategy.DEFAULT_BINS;
+
+    @Option(names = "--scheme", paramLabel = "NAME", description = "Segment scheme: twelve (default).")
+    String scheme = "twelve";
+
+    @Option(names = "--monetary", paramLabel = "MODE",
+            description = "Monetary value: total (default) or average (order value).")
+    MonetaryMode monetary = MonetaryMode.TOTAL;
+
+    @Option(names = "--out", paramLabel = "FILE", description = "Output file (default: stdout).")
+    Path out;
+
+    @Option(names = "--format", paramLabel = "FORMAT", description = "Output format: csv (default) or jsonl.")
+    ScoredCustomerWriter.Format format = ScoredCustomerWriter.Format.CSV;
+
+    @Option(names = "--debug", description = "Show stack traces of errors.")
+    boolean debug;
+
+    @Override
+    public Integer call() throws IOException {
+        ScoringStrategy scoring = strategy();
+        SegmentScheme segmentScheme = scheme();
+        if (clickWindow < 0 || visitWindow < 0) {
+            throw new UsageException("--click-window and --visit-window must be 0 or more days");
+        }
+        OrderCsvFormat format = input.format();
+        try (OrdersSource source = OrdersSource.open(orders, input.window != null && input.asOf == null)) {
+            EngagementData engagementData = engagement == null ? EngagementData.empty() : readEngagement(format);
+            LocalDate asOf = input.asOfDate();
+            if (asOf == null && input.window != null) {
+                asOf = derivedAsOf(source, format);
+            }
+            IngestionOptions options = input.ingestion(asOf, true);
+            RfmAnalysis analysis = RfmAnalysis.builder()
+                    .ingestion(options)
+                    .monetary(monetary)
+                    .strategy(scoring)
+                    .scheme(segmentScheme)
+                    .overlay(EngagementOverlay.lostButEngaged(clickWindow, visitWindow))
+                    .engagement(engagementData)
+                    .build();
+            OrderIngestion ingestion = analysis.startIngestion();
+            try (RejectsFile rejectsFile = RejectsFile.open(rejects); InputStream in = source.open()) {
+                OrderCsvReader.of(format).read(in, source.name(), ingestion, rejectsFile);
+            } catch (OrderDataException e) {
+                throw new DataException(source.name() + ": " + e.getMessage(), e);
+            }
+            IngestionResult ingested = finish(ingestion, source.name());
+            RfmResult result = analysis.analyse(ingested);
+            writeRows(result);
+            Summary.print(System.err, source.name(), result, scoring.name());
+        }
+        return RfmCommand.OK;
+    }
+
+    private ScoringStrategy strategy() {
+        if (bins < 2 || bins > 10) {
+            throw new UsageException("--bins must be between 2 and 10 (was " + bins + ")");
+        }
+        return switch (strategy) {
+            case "quantile" -> ScoringStrategy.quantile(bins);
+            case "equal-count" -> ScoringStrategy.equalCount(bins);
+            default -> throw new UsageException("--strategy must be quantile or equal-count (was \"" + strategy + "\")");
+        };
+    }
+
+    private SegmentScheme scheme() {
+        if (!scheme.equals("twelve")) {
+            throw new UsageException("--scheme must be twelve (was \"" + scheme + "\")");
+        }
+        if (bins != 5) {
+            throw new UsageException("scheme twelve is defined for 5 bins, not " + bins);
+        }
+        return SegmentScheme.twelve();
+    }
+
+    private EngagementData readEngagement(OrderCsvFormat format) throws IOException {
+        if (!Files.isRegularFile(engagement)) {
+            throw new UsageException("no such file: " + engagement);
+        }
+        try {
+            return EngagementCsvReader.of(format).read(engagement);
+        } catch (OrderDataException e) {
+            throw new DataException(engagement + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The default as-of date when a window needs one: a first pass over the input, all lines lenient. */
+    private LocalDate derivedAsOf(OrdersSource source, OrderCsvFormat format) throws IOException {
+        OrderIngestion first = OrderIngestion.start(input.ingestion(null, false).withStrict(false));
+        try (InputStream in = source.open()) {
+            OrderCsvReader.of(format).read(in, source.name(), first, RejectListener.none());
+        } catch (OrderDataException e) {
+            throw new DataException(source.name() + ": " + e.getMessage(), e);
+        }
+        return finish(first, source.name()).asOf();
+    }
+
+    private static IngestionResult finish(OrderIngestion ingestion, String source) {
+        IngestionResult result;
+        try {
+            result = ingestion.finish();
+        } catch (IllegalStateException e) {
+            throw new DataException(source + ": no orders: " + e.getMessage());
+        }
+        if (result.customers().size() == 0) {
+            throw new DataException(source + ": no orders: " + result.report().linesRead() + " lines read, "
+                    + result.report().excludedLines() + " excluded, no customer with an order");
+        }
+        return result;
+    }
+
+    private void writeRows(RfmResult result) throws IOException {
+        ScoredCustomerWriter writer = ScoredCustomerWriter.of(format);
+        if (out == null) {
+            OutputStream stdout = new BufferedOutputStream(System.out, 1 << 16);
+            writer.write(result, stdout);
+            stdout.flush();
+        } else {
+            try (OutputStream file = new BufferedOutputStream(Files.newOutputStream(out), 1 << 16)) {
+                writer.write(result, file);
+            }
+        }
+    }
+}

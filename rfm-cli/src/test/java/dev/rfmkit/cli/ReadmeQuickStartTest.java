@@ -1,0 +1,110 @@
+package dev.rfmkit.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.rfmkit.RfmAnalysis;
+import dev.rfmkit.RfmResult;
+import dev.rfmkit.ScoredCustomer;
+import dev.rfmkit.jackson.OrderCsvFormat;
+import dev.rfmkit.jackson.OrderCsvReader;
+import dev.rfmkit.jackson.RejectListener;
+import dev.rfmkit.order.IngestionOptions;
+import dev.rfmkit.order.OrderIngestion;
+import dev.rfmkit.order.OrderLine;
+import dev.rfmkit.score.RfmScore;
+import dev.rfmkit.score.ScoringModel;
+import dev.rfmkit.score.ScoringStrategy;
+import dev.rfmkit.segment.Segment;
+import dev.rfmkit.segment.SegmentScheme;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+
+/** The README's Java quick start, compiled and run; the README must show exactly this code. */
+final class ReadmeQuickStartTest {
+    private static final String BEGIN = "// README-BEGIN";
+    private static final String END = "// README-END";
+
+    @SuppressWarnings("unused")
+    static void quickStart() throws IOException {
+        // README-BEGIN
+        // order lines: from your database, or streamed from a CSV file (see below)
+        List<OrderLine> lines = List.of(
+                OrderLine.of("c1", LocalDate.of(2024, 6, 28), new BigDecimal("120.00")).withOrderId("A-1"),
+                OrderLine.of("c1", LocalDate.of(2024, 5, 2), new BigDecimal("80.50")).withOrderId("A-2"),
+                OrderLine.of("c2", LocalDate.of(2023, 11, 20), new BigDecimal("35.00")).withOrderId("B-1"),
+                OrderLine.of("c3", LocalDate.of(2024, 6, 1), new BigDecimal("12.99")).withOrderId("C-1"),
+                OrderLine.of("c3", LocalDate.of(2024, 6, 1), new BigDecimal("-12.99")).withOrderId("C-2"));
+
+        RfmAnalysis analysis = RfmAnalysis.builder()
+                .ingestion(IngestionOptions.defaults().withAsOf(LocalDate.of(2024, 6, 30)))
+                .strategy(ScoringStrategy.quantile())   // the default: type-7 quintiles
+                .scheme(SegmentScheme.twelve())         // the default: twelve segments
+                .build();
+        RfmResult result = analysis.run(lines);
+
+        for (ScoredCustomer c : result.rows()) {
+            System.out.println(c.customerId() + " " + c.score().code() + " " + c.segment().displayName());
+        }
+        System.out.println(result.report().linesRead() + " lines, " + result.report().orders() + " orders");
+
+        // fit nightly, score one customer in real time with the same model
+        ScoringModel model = result.model();
+        RfmScore score = model.score(3, 2, 150.0);   // 3 days ago, 2 orders, 150.00 spent
+        Segment segment = SegmentScheme.twelve().classify(score);
+        System.out.println(score.code() + " " + segment.id());
+
+        // a large CSV export, streamed line by line
+        Path csv = Files.writeString(Files.createTempFile("orders", ".csv"),
+                "customer_id,order_id,order_date,amount\nc1,A-1,2024-06-28,120.00\nc2,B-1,2024-03-01,35.00\n");
+        OrderIngestion ingestion = analysis.startIngestion();
+        OrderCsvReader.of(OrderCsvFormat.defaults()).read(csv, ingestion, RejectListener.none());
+        RfmResult fromCsv = analysis.analyse(ingestion.finish());
+        System.out.println(fromCsv.size() + " customers from " + csv.getFileName());
+        // README-END
+        Files.delete(csv);
+    }
+
+    @Test
+    void quickStart_runsAndPrintsHandCheckedSegments() throws IOException {
+        PrintStream original = System.out;
+        ByteArrayOutputStream captured = new ByteArrayOutputStream();
+        System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
+        try {
+            quickStart();
+        } finally {
+            System.setOut(original);
+        }
+        List<String> out = captured.toString(StandardCharsets.UTF_8).lines().toList();
+        // c1: 2 days, 2 orders, 200.50; c2: 223 days, 1 order, 35.00; c3: 29 days, 1 order, 0.00 (its
+        // return nets the purchase; the return-only invoice C-2 is no order). Type-7 cut points over 3
+        // customers put them at R 5/1/3, F 5/1/1, M 5/3/1.
+        assertEquals(List.of("c1 555 Champions", "c2 113 At Risk", "c3 311 About to Sleep", "5 lines, 4 orders",
+                "555 CHAMPIONS"), out.subList(0, 5));
+        assertTrue(out.get(5).startsWith("2 customers from orders"), out.get(5));
+    }
+
+    @Test
+    void readme_showsExactlyThisCode() throws IOException {
+        String source = Files.readString(Path.of("src/test/java/dev/rfmkit/cli/ReadmeQuickStartTest.java"));
+        // the markers as comment lines, not the constants above
+        int begin = source.indexOf(BEGIN + "\n");
+        String inTest = source.substring(begin + BEGIN.length(), source.indexOf(END + "\n", begin));
+        String expected = inTest.lines().skip(1).map(l -> l.length() >= 8 ? l.substring(8) : l.strip())
+                .collect(Collectors.joining("\n")).strip();
+        String readme = Files.readString(Path.of("..", "README.md"));
+        int marker = readme.indexOf("README-QUICKSTART");
+        int start = readme.indexOf("```java\n", marker) + "```java\n".length();
+        String inReadme = readme.substring(start, readme.indexOf("```", start)).strip();
+        assertEquals(expected, inReadme);
+    }
+}
