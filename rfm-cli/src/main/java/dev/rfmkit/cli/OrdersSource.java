@@ -46,7 +46,10 @@ final class OrdersSource implements AutoCloseable {
         return temporary ? "stdin" : name;
     }
 
-    /** Opens the input from its start; gzip is recognised by the reader. */
+    /**
+     * Opens the input from its start; gzip is recognised by the reader. Reading a file shows progress
+     * when stderr is a terminal.
+     */
     InputStream open() throws IOException {
         if (file == null) {
             // the reader closes what it reads; stdin stays open for the JVM
@@ -56,7 +59,7 @@ final class OrdersSource implements AutoCloseable {
                 }
             };
         }
-        return Files.newInputStream(file);
+        return Progress.track(Files.newInputStream(file), name(), Files.size(file));
     }
 
     @Override
