@@ -50,13 +50,14 @@ public final class RfmAnalysis {
         this.strategy = b.strategy;
         this.model = b.model;
         this.scheme = b.scheme;
-        this.overlay = b.overlay;
+        this.overlay = b.overlay != null ? b.overlay : b.scheme.overlay();
         this.engagement = b.engagement;
     }
 
     /**
      * Starts an analysis with the defaults: default ingestion options, total monetary value, quantile
-     * scoring with 5 bins, the {@code twelve} scheme, the lost-but-engaged overlay, no engagement data.
+     * scoring with 5 bins, the {@code twelve} scheme with its lost-but-engaged overlay, no engagement
+     * data.
      *
      * @return a builder
      */
@@ -165,7 +166,7 @@ public final class RfmAnalysis {
         private ScoringStrategy strategy = ScoringStrategy.quantile();
         private ScoringModel model;
         private SegmentScheme scheme = SegmentScheme.twelve();
-        private EngagementOverlay overlay = EngagementOverlay.lostButEngaged();
+        private EngagementOverlay overlay;
         private EngagementData engagement = EngagementData.empty();
 
         private Builder() {
@@ -227,7 +228,7 @@ public final class RfmAnalysis {
         }
 
         /**
-         * Sets the engagement overlay.
+         * Sets the engagement overlay, instead of the scheme's own ({@link SegmentScheme#overlay()}).
          *
          * @param overlay the overlay; {@link EngagementOverlay#none()} for none
          * @return this builder

@@ -7,7 +7,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 
-/** A model that bins each dimension by right-closed cut points. */
+/** A model that bins each dimension by cut points, right-closed or (R package) left-closed. */
 final class CutPointModel implements ScoringModel {
     private final String strategy;
     private final int k;
@@ -15,9 +15,16 @@ final class CutPointModel implements ScoringModel {
     private final double[] frequencyCuts;
     private final double[] monetaryCuts;
     private final Map<Dimension, List<Integer>> levels;
+    private final boolean closedRight;
 
     CutPointModel(String strategy, int k, double[] recencyCuts, double[] frequencyCuts, double[] monetaryCuts,
             Map<Dimension, List<Integer>> levels) {
+        this(strategy, k, recencyCuts, frequencyCuts, monetaryCuts, levels, true);
+    }
+
+    CutPointModel(String strategy, int k, double[] recencyCuts, double[] frequencyCuts, double[] monetaryCuts,
+            Map<Dimension, List<Integer>> levels, boolean closedRight) {
+        this.closedRight = closedRight;
         this.strategy = strategy;
         this.k = k;
         this.recencyCuts = recencyCuts;
@@ -55,6 +62,19 @@ final class CutPointModel implements ScoringModel {
         return b;
     }
 
+    /** The bin of a value under left-closed bins: the number of cut points at or below it. */
+    static int binClosedLeft(double[] cuts, double x) {
+        int b = 0;
+        for (double c : cuts) {
+            b += c <= x ? 1 : 0;
+        }
+        return b;
+    }
+
+    private int binOf(double[] cuts, double x) {
+        return closedRight ? bin(cuts, x) : binClosedLeft(cuts, x);
+    }
+
     @Override
     public String strategy() {
         return strategy;
@@ -79,6 +99,11 @@ final class CutPointModel implements ScoringModel {
     }
 
     @Override
+    public boolean closedRight() {
+        return closedRight;
+    }
+
+    @Override
     public List<Integer> levelsInUse(Dimension dimension) {
         return levels.get(dimension);
     }
@@ -86,8 +111,8 @@ final class CutPointModel implements ScoringModel {
     @Override
     public RfmScore score(int recencyDays, int frequency, double monetary) {
         checkMonetary(monetary);
-        return new RfmScore(k - bin(recencyCuts, recencyDays), bin(frequencyCuts, frequency) + 1,
-                bin(monetaryCuts, monetary) + 1);
+        return new RfmScore(k - binOf(recencyCuts, recencyDays), binOf(frequencyCuts, frequency) + 1,
+                binOf(monetaryCuts, monetary) + 1);
     }
 
     private static void checkMonetary(double monetary) {
@@ -103,9 +128,9 @@ final class CutPointModel implements ScoringModel {
         byte[] f = new byte[n];
         byte[] m = new byte[n];
         for (int i = 0; i < n; i++) {
-            r[i] = (byte) (k - bin(recencyCuts, customers.recencyDays(i)));
-            f[i] = (byte) (bin(frequencyCuts, customers.frequency(i)) + 1);
-            m[i] = (byte) (bin(monetaryCuts, customers.monetary(i)) + 1);
+            r[i] = (byte) (k - binOf(recencyCuts, customers.recencyDays(i)));
+            f[i] = (byte) (binOf(frequencyCuts, customers.frequency(i)) + 1);
+            m[i] = (byte) (binOf(monetaryCuts, customers.monetary(i)) + 1);
         }
         return new RfmScores(k, r, f, m);
     }
@@ -123,6 +148,14 @@ final class CutPointModel implements ScoringModel {
         // the recency bin counts up, its score down: cell = ((k-1-rb)*k + fb)*k + mb
         int kk = k * k;
         int top = (k - 1) * kk;
+        if (!closedRight) {
+            for (int i = 0; i < n; i++) {
+                checkMonetary(monetary[i]);
+                cells[i] = top - binClosedLeft(recencyCuts, recencyDays[i]) * kk
+                        + binClosedLeft(frequencyCuts, frequency[i]) * k + binClosedLeft(monetaryCuts, monetary[i]);
+            }
+            return;
+        }
         for (int i = 0; i < n; i++) {
             double mv = monetary[i];
             if (Double.isNaN(mv)) {
@@ -135,7 +168,8 @@ final class CutPointModel implements ScoringModel {
 
     @Override
     public String toString() {
-        return "ScoringModel[strategy=" + strategy + ", bins=" + k + ", R=" + java.util.Arrays.toString(recencyCuts)
+        return "ScoringModel[strategy=" + strategy + ", bins=" + k + (closedRight ? "" : ", closed left")
+                + ", R=" + java.util.Arrays.toString(recencyCuts)
                 + ", F=" + java.util.Arrays.toString(frequencyCuts) + ", M="
                 + java.util.Arrays.toString(monetaryCuts) + "]";
     }

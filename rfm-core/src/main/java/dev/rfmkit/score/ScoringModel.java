@@ -7,9 +7,10 @@ import java.util.List;
  * A fitted scoring model: scores any customer's recency, frequency and monetary values, whether or
  * not the customer was among those it was fitted to (fit nightly, score in real time).
  *
- * <p>Each dimension is binned by k-1 ascending cut points, right-closed: a value falls in bin
- * b = the number of cut points strictly below it. Frequency and monetary score b + 1, recency
- * k - b. Repeated cut points leave bins empty; {@link #levelsInUse} tells which scores the fitting
+ * <p>Each dimension is binned by k-1 ascending cut points. Bins are right-closed by default: a value
+ * falls in bin b = the number of cut points strictly below it. Models of the R package
+ * compatibility strategy are left-closed instead ({@link #closedRight()} false): b = the number of
+ * cut points at or below the value. Frequency and monetary score b + 1, recency k - b. Repeated cut points leave bins empty; {@link #levelsInUse} tells which scores the fitting
  * customers received.
  *
  * <p>Implementations are immutable and safe to share between threads.
@@ -30,6 +31,16 @@ public interface ScoringModel {
      * @return a copy of the cut points
      */
     double[] cutPoints(Dimension dimension);
+
+    /**
+     * Whether bins are closed on the right, so that a value equal to a cut point falls in the bin
+     * below it (true for every strategy but {@code rfm-package}, whose bins are closed on the left).
+     *
+     * @return true if bins are right-closed
+     */
+    default boolean closedRight() {
+        return true;
+    }
 
     /**
      * The scores (1..k, ascending) that at least one fitting customer received in a dimension.

@@ -73,6 +73,28 @@ public interface ScoringStrategy {
         return new EqualCountStrategy(checkBins(bins));
     }
 
+    /**
+     * The binning of the R package {@code rfm} with k = 5: type-7 quantiles plus one as left-closed
+     * edges. See {@link RfmPackageStrategy}.
+     *
+     * @return the strategy
+     */
+    static RfmPackageStrategy rfmPackage() {
+        return rfmPackage(DEFAULT_BINS);
+    }
+
+    /**
+     * The binning of the R package {@code rfm} with k bins; add explicit breakpoints with
+     * {@link RfmPackageStrategy#withBreakpoints}.
+     *
+     * @param bins the number of bins k, 2..10
+     * @return the strategy
+     * @throws IllegalArgumentException if bins is outside 2..10
+     */
+    static RfmPackageStrategy rfmPackage(int bins) {
+        return new RfmPackageStrategy(checkBins(bins), new java.util.EnumMap<>(Dimension.class));
+    }
+
     private static int checkBins(int bins) {
         if (bins < 2 || bins > RfmScore.MAX_BINS) {
             throw new IllegalArgumentException("bins must be between 2 and " + RfmScore.MAX_BINS + " (was " + bins + ")");

@@ -1,7 +1,6 @@
 package dev.rfmkit.segment;
 
 import java.time.LocalDate;
-import java.time.temporal.ChronoUnit;
 
 /**
  * A test on a customer's engagement facts, as of the analysis date.
@@ -31,25 +30,10 @@ public interface EngagementPredicate {
      *
      * @param clickWindowDays the email-click window in days, 0 or more
      * @param visitWindowDays the site-visit window in days, 0 or more
-     * @return the predicate
+     * @return the predicate, a {@link RecentActivity}
      * @throws IllegalArgumentException if a window is negative
      */
-    static EngagementPredicate recentActivity(int clickWindowDays, int visitWindowDays) {
-        if (clickWindowDays < 0) {
-            throw new IllegalArgumentException("click window must be 0 or more days (was " + clickWindowDays + ")");
-        }
-        if (visitWindowDays < 0) {
-            throw new IllegalArgumentException("visit window must be 0 or more days (was " + visitWindowDays + ")");
-        }
-        return (facts, asOf) -> within(facts.lastEmailClick().orElse(null), asOf, clickWindowDays)
-                || within(facts.lastSiteVisit().orElse(null), asOf, visitWindowDays);
-    }
-
-    private static boolean within(LocalDate date, LocalDate asOf, int windowDays) {
-        if (date == null) {
-            return false;
-        }
-        long days = ChronoUnit.DAYS.between(date, asOf);
-        return days >= 0 && days <= windowDays;
+    static RecentActivity recentActivity(int clickWindowDays, int visitWindowDays) {
+        return new RecentActivity(clickWindowDays, visitWindowDays);
     }
 }

@@ -5,6 +5,7 @@ import dev.rfmkit.score.RfmScores;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -13,43 +14,38 @@ import java.util.Optional;
  * A segment scheme: ordered rules mapping each RFM score (r, f, m, each 1..k) to exactly one
  * segment. The first rule that matches wins; scores no rule matches get the fallback segment.
  *
- * <p>Building compiles the rules into a lookup table of k^3 cells, so classifying is one array read.
- * Building fails when a bound exceeds k, or when some cell is matched by no rule and there is no
- * fallback. A scheme is defined for one k; classifying scores of another k is an error.
+ * <p>Rules come in three forms (score boxes, explicit cells, conditions; see {@link SegmentRule}), and
+ * building compiles them all into one lookup table of k^3 cells, so classifying is one array read.
+ * Building fails when a bound exceeds k, a rule matches no cell, or some cell is matched by no rule
+ * and there is no fallback; {@link #validation()} reports rules that never fire because earlier ones
+ * take their cells. A scheme is defined for one k; classifying scores of another k is an error.
+ *
+ * <p>A scheme may carry an engagement overlay and texts for its segments. The built-in schemes
+ * ({@link #builtIn()}) are those of {@code spec/segments.md}, all for k = 5.
  *
  * <p>Immutable and safe to share between threads.
  */
 public final class SegmentScheme {
-    private static final SegmentScheme TWELVE = builder("twelve", 5)
-            .rule(Segment.CHAMPIONS, "R4-5 F>=4 M>=4")
-            .rule(Segment.LOYAL, "R4-5 F>=3 M>=3")
-            .rule(Segment.PROMISING, "R4-5 F<=2 M>=3")
-            .rule(Segment.NEW, "R4-5 F=1")
-            .rule(Segment.POTENTIAL_LOYALIST, "R4-5")
-            .rule(Segment.LOYAL, "R3 F>=4 M>=4")
-            .rule(Segment.NEEDS_ATTENTION, "R3 F>=3", "R3 M>=3")
-            .rule(Segment.ABOUT_TO_SLEEP, "R3")
-            .rule(Segment.CANT_LOSE_THEM, "R1-2 F>=4 M>=4")
-            .rule(Segment.AT_RISK, "R1-2 F>=3", "R1-2 M>=3")
-            .rule(Segment.HIBERNATING, "R2")
-            .rule(Segment.LOST, "R1")
-            .build();
-
     private final String name;
     private final int k;
     private final List<SegmentRule> rules;
     private final Segment fallback;
     private final List<Segment> segments;
     private final byte[] table;
+    private final SchemeValidation validation;
+    private final EngagementOverlay overlay;
+    private final SegmentTexts texts;
 
-    private SegmentScheme(String name, int k, List<SegmentRule> rules, Segment fallback, List<Segment> segments,
-            byte[] table) {
-        this.name = name;
-        this.k = k;
-        this.rules = rules;
-        this.fallback = fallback;
-        this.segments = segments;
+    private SegmentScheme(Builder b, List<Segment> segments, byte[] table, SchemeValidation validation) {
+        this.name = b.name;
+        this.k = b.k;
+        this.rules = List.copyOf(b.rules);
+        this.fallback = b.fallback;
+        this.segments = List.copyOf(segments);
         this.table = table;
+        this.validation = validation;
+        this.overlay = b.overlay;
+        this.texts = b.texts;
     }
 
     /**
@@ -75,7 +71,78 @@ public final class SegmentScheme {
      * @return the scheme
      */
     public static SegmentScheme twelve() {
-        return TWELVE;
+        return Presets.TWELVE;
+    }
+
+    /**
+     * The eleven-segment cell list of marketing-automation vendors (k = 5): an explicit list of the
+     * 125 cells, with the engagement overlay on {@code LOST}, giving the twelve segment names of
+     * {@link #twelve()} cell by cell as published.
+     *
+     * @return the scheme
+     */
+    public static SegmentScheme classicEleven() {
+        return Presets.CLASSIC_ELEVEN;
+    }
+
+    /**
+     * The default segments of the R package {@code rfm} 0.3.0 (k = 5): ten ordered rules of
+     * inclusive ranges, first match wins, {@code OTHERS} for scores no rule matches.
+     *
+     * @return the scheme
+     */
+    public static SegmentScheme rfmPackage() {
+        return Presets.RFM_PACKAGE;
+    }
+
+    /**
+     * The recency x frequency grid of many Python tutorials (k = 5), monetary ignored, with their
+     * lower-case labels ({@code hibernating}, {@code cant_loose}, ...).
+     *
+     * @return the scheme
+     */
+    public static SegmentScheme rfGrid() {
+        return Presets.RF_GRID;
+    }
+
+    /**
+     * Six lifecycle groups (k = 5): Loyal, Loyal at Risk, Potential Loyal, New, About to Sleep,
+     * Sleepers.
+     *
+     * @return the scheme
+     */
+    public static SegmentScheme lifecycleSix() {
+        return Presets.LIFECYCLE_SIX;
+    }
+
+    /**
+     * Four stages for a first automation programme (k = 5): Lost (R1), At Risk (R2), Frequent
+     * (F>=4), Typical (everything else).
+     *
+     * @return the scheme
+     */
+    public static SegmentScheme fourStage() {
+        return Presets.FOUR_STAGE;
+    }
+
+    /**
+     * Every built-in scheme: {@code twelve}, {@code classic-eleven}, {@code rfm-package},
+     * {@code rf-grid}, {@code lifecycle-six}, {@code four-stage}.
+     *
+     * @return the schemes, in that order
+     */
+    public static List<SegmentScheme> builtIn() {
+        return Presets.ALL;
+    }
+
+    /**
+     * A built-in scheme by name.
+     *
+     * @param name the name, such as {@code classic-eleven}
+     * @return the scheme, or empty if no built-in scheme has that name
+     */
+    public static Optional<SegmentScheme> builtIn(String name) {
+        return Presets.ALL.stream().filter(s -> s.name().equals(name)).findFirst();
     }
 
     /**
@@ -113,6 +180,48 @@ public final class SegmentScheme {
     /** The distinct segments that some cell maps to, in the order of their first rule, the fallback last. */
     public List<Segment> segments() {
         return segments;
+    }
+
+    /**
+     * The segments that some cell maps to, then those the scheme's overlay can move customers to.
+     *
+     * @return the segments, each once
+     */
+    public List<Segment> segmentsWithOverlay() {
+        List<Segment> all = new ArrayList<>(segments);
+        overlay.targets().stream().filter(t -> !all.contains(t)).forEach(all::add);
+        return List.copyOf(all);
+    }
+
+    /** What building found: rule use, rules that never fire, cells left to the fallback. */
+    public SchemeValidation validation() {
+        return validation;
+    }
+
+    /**
+     * The engagement overlay that goes with the scheme: {@code LOST} to {@code LOST_BUT_ENGAGED} for
+     * the built-in schemes with a {@code LOST} segment, none for the others unless set.
+     *
+     * @return the overlay
+     */
+    public EngagementOverlay overlay() {
+        return overlay;
+    }
+
+    /** The texts of the scheme's segments (English and German for the built-in schemes). */
+    public SegmentTexts texts() {
+        return texts;
+    }
+
+    /**
+     * The text of a segment in a language, falling back to English.
+     *
+     * @param segment the segment
+     * @param locale the language
+     * @return the text, or empty if the scheme has none for the segment
+     */
+    public Optional<SegmentText> text(Segment segment, Locale locale) {
+        return texts.get(segment.id(), locale);
     }
 
     /**
@@ -184,37 +293,66 @@ public final class SegmentScheme {
                 + (fallback == null ? "" : ", fallback=" + fallback.id()) + "]";
     }
 
-    /** Builds a {@link SegmentScheme}; rules keep the order in which they are added. */
+    /**
+     * Collects the rules of a scheme. Rules are tried in the order they are added; the first that
+     * matches a score wins.
+     */
     public static final class Builder {
         private final String name;
         private final int k;
         private final List<SegmentRule> rules = new ArrayList<>();
         private Segment fallback;
+        private EngagementOverlay overlay = EngagementOverlay.none();
+        private SegmentTexts texts = SegmentTexts.none();
 
         private Builder(String name, int k) {
-            this.name = Objects.requireNonNull(name, "name").strip();
-            if (this.name.isEmpty()) {
+            Objects.requireNonNull(name, "name");
+            if (name.isBlank()) {
                 throw new IllegalArgumentException("scheme name must not be blank");
             }
             if (k < 2 || k > RfmScore.MAX_BINS) {
                 throw new IllegalArgumentException("bins must be between 2 and " + RfmScore.MAX_BINS + " (was " + k + ")");
             }
+            this.name = name;
             this.k = k;
         }
 
         /**
-         * Adds a rule whose boxes are given in {@link ScoreBox} notation.
+         * Adds a rule of boxes, such as {@code rule(Segment.CHAMPIONS, "R4-5 F>=4 M>=4")}: the rule
+         * matches a score that any of the boxes holds (see {@link ScoreBox#parse}).
          *
          * @param segment the segment
-         * @param boxes one or more boxes, such as {@code "R3 F>=3"}
+         * @param boxes the boxes in notation, at least one
          * @return this builder
+         * @throws IllegalArgumentException if a box is malformed or there is none
          */
         public Builder rule(Segment segment, String... boxes) {
-            List<ScoreBox> parsed = new ArrayList<>();
-            for (String b : boxes) {
-                parsed.add(ScoreBox.parse(b));
-            }
-            return rule(new SegmentRule(segment, parsed));
+            return rule(SegmentRule.boxes(segment, boxes));
+        }
+
+        /**
+         * Adds a rule of explicit cells, such as {@code cells(Segment.CHAMPIONS, "555", "554")}.
+         *
+         * @param segment the segment
+         * @param codes the cell codes, at least one
+         * @return this builder
+         * @throws IllegalArgumentException if a code is malformed or there is none
+         */
+        public Builder cells(Segment segment, String... codes) {
+            return rule(SegmentRule.cells(segment, codes));
+        }
+
+        /**
+         * Adds a rule of a condition, such as {@code where(vip, "r + f + m >= 13")} (see
+         * {@link ScoreCondition#parse}).
+         *
+         * @param segment the segment
+         * @param expression the condition
+         * @return this builder
+         * @throws IllegalArgumentException if the expression is malformed
+         */
+        public Builder where(Segment segment, String expression) {
+            return rule(SegmentRule.where(segment, ScoreCondition.parse(expression)));
         }
 
         /**
@@ -229,7 +367,7 @@ public final class SegmentScheme {
         }
 
         /**
-         * Sets the segment of cells no rule matches.
+         * Sets the segment of scores no rule matches.
          *
          * @param segment the fallback segment
          * @return this builder
@@ -240,48 +378,87 @@ public final class SegmentScheme {
         }
 
         /**
-         * Validates and compiles the scheme.
+         * Sets the engagement overlay that goes with the scheme (default: none).
+         *
+         * @param overlay the overlay
+         * @return this builder
+         */
+        public Builder overlay(EngagementOverlay overlay) {
+            this.overlay = Objects.requireNonNull(overlay, "overlay");
+            return this;
+        }
+
+        /**
+         * Sets the texts of the scheme's segments (default: none).
+         *
+         * @param texts the texts
+         * @return this builder
+         */
+        public Builder texts(SegmentTexts texts) {
+            this.texts = Objects.requireNonNull(texts, "texts");
+            return this;
+        }
+
+        /**
+         * Validates and compiles the scheme; {@link SegmentScheme#validation()} then reports the rules
+         * that never fire and the cells left to the fallback.
          *
          * @return the scheme
-         * @throws IllegalArgumentException if there is no rule, a bound exceeds k, two segments share an
-         *     id, or some cells match no rule and there is no fallback (the message lists them)
+         * @throws IllegalArgumentException if there is no rule and no fallback, a bound exceeds k, a
+         *     rule matches no cell, two segments share an id but not a display name, or some cells
+         *     match no rule and there is no fallback; the message names the rule and what is wrong
          */
         public SegmentScheme build() {
             if (rules.isEmpty() && fallback == null) {
                 throw new IllegalArgumentException("scheme " + name + " has no rule");
             }
             for (int i = 0; i < rules.size(); i++) {
-                for (ScoreBox b : rules.get(i).boxes()) {
-                    if (b.highestExplicitBound() > k) {
-                        throw new IllegalArgumentException("scheme " + name + ", rule " + (i + 1) + " ("
-                                + rules.get(i) + "): bound exceeds " + k + " bins");
-                    }
-                }
+                SegmentRule rule = rules.get(i);
+                int number = i + 1;
+                rule.boundBeyond(k).ifPresent(problem -> {
+                    throw new IllegalArgumentException(ruleName(number, rule) + ": " + problem + " (the scheme has "
+                            + k + " bins)");
+                });
             }
             checkDistinctIds();
-            List<Segment> segments = new ArrayList<>();
             int cells = k * k * k;
+            int[] matched = new int[rules.size()];
+            int[] claimed = new int[rules.size()];
+            List<Segment> segments = new ArrayList<>();
             byte[] table = new byte[cells];
-            List<String> unmatched = new ArrayList<>();
+            List<RfmScore> unmatched = new ArrayList<>();
             for (int cell = 0; cell < cells; cell++) {
                 RfmScore score = RfmScore.ofCell(cell, k);
-                Segment s = fallback;
-                for (SegmentRule rule : rules) {
-                    if (rule.matches(score)) {
-                        s = rule.segment();
-                        break;
+                Segment s = null;
+                for (int i = 0; i < rules.size(); i++) {
+                    if (rules.get(i).matches(score)) {
+                        matched[i]++;
+                        if (s == null) {
+                            claimed[i]++;
+                            s = rules.get(i).segment();
+                        }
                     }
                 }
                 if (s == null) {
-                    unmatched.add(score.code());
-                    continue;
+                    unmatched.add(score);
+                    s = fallback;
                 }
-                table[cell] = (byte) indexOf(segments, s);
+                if (s != null) {
+                    table[cell] = (byte) indexOf(segments, s);
+                }
             }
-            if (!unmatched.isEmpty()) {
+            List<SchemeValidation.RuleUse> uses = new ArrayList<>();
+            for (int i = 0; i < rules.size(); i++) {
+                if (matched[i] == 0) {
+                    throw new IllegalArgumentException(ruleName(i + 1, rules.get(i)) + " matches no cell of a "
+                            + k + "-bin scheme");
+                }
+                uses.add(new SchemeValidation.RuleUse(i + 1, rules.get(i), matched[i], claimed[i]));
+            }
+            if (!unmatched.isEmpty() && fallback == null) {
                 throw new IllegalArgumentException("scheme " + name + " matches no rule for " + unmatched.size()
                         + " cells and has no fallback: " + String.join(", ",
-                                unmatched.subList(0, Math.min(20, unmatched.size())))
+                                unmatched.stream().limit(20).map(RfmScore::code).toList())
                         + (unmatched.size() > 20 ? ", ..." : ""));
             }
             // order segments by first rule, fallback last, and renumber the table to that order
@@ -298,7 +475,11 @@ public final class SegmentScheme {
             for (int cell = 0; cell < cells; cell++) {
                 renumbered[cell] = (byte) ordered.indexOf(segments.get(table[cell]));
             }
-            return new SegmentScheme(name, k, List.copyOf(rules), fallback, List.copyOf(ordered), renumbered);
+            return new SegmentScheme(this, ordered, renumbered, new SchemeValidation(k, uses, unmatched));
+        }
+
+        private String ruleName(int number, SegmentRule rule) {
+            return "scheme " + name + ", rule " + number + " (" + rule + ")";
         }
 
         // Every named segment counts, including those of rules shadowed by earlier ones.
@@ -320,11 +501,9 @@ public final class SegmentScheme {
         }
 
         private int indexOf(List<Segment> segments, Segment s) {
-            for (int i = 0; i < segments.size(); i++) {
-                Segment other = segments.get(i);
-                if (other.equals(s)) {
-                    return i;
-                }
+            int i = segments.indexOf(s);
+            if (i >= 0) {
+                return i;
             }
             if (segments.size() == 127) {
                 throw new IllegalArgumentException("scheme " + name + " has more than 127 segments");

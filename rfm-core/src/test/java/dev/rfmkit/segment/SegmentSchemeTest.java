@@ -204,7 +204,7 @@ final class SegmentSchemeTest {
     @Test
     void builder_ruleWithoutBox_throws() {
         assertThrows(IllegalArgumentException.class, () -> SegmentScheme.builder("x", 5).rule(A));
-        assertThrows(IllegalArgumentException.class, () -> new SegmentRule(A, List.of()));
+        assertThrows(IllegalArgumentException.class, () -> SegmentRule.boxes(A, List.<ScoreBox>of()));
     }
 
     @Test
@@ -216,7 +216,7 @@ final class SegmentSchemeTest {
     void builder_boundExceedingK_throws() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> SegmentScheme.builder("small", 3).rule(A, "R4-5").fallback(B).build());
-        assertTrue(e.getMessage().contains("exceeds 3"), e.getMessage());
+        assertTrue(e.getMessage().contains("above 3"), e.getMessage());
         // a lower bound beyond k is as wrong
         assertThrows(IllegalArgumentException.class,
                 () -> SegmentScheme.builder("small", 3).rule(A, "F>=4").fallback(B).build());
