@@ -12,6 +12,8 @@ import dev.rfmkit.order.IngestionOptions;
 import dev.rfmkit.order.IngestionResult;
 import dev.rfmkit.order.OrderDataException;
 import dev.rfmkit.order.OrderIngestion;
+import dev.rfmkit.score.Dimension;
+import dev.rfmkit.score.RfmPackageStrategy;
 import dev.rfmkit.score.ScoringStrategy;
 import dev.rfmkit.segment.EngagementData;
 import dev.rfmkit.segment.EngagementOverlay;
@@ -24,6 +26,7 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -48,20 +51,29 @@ final class SegmentCommand implements Callable<Integer> {
             description = "Engagement CSV: customer_id, last_email_click, last_site_visit.")
     Path engagement;
 
-    @Option(names = "--click-window", paramLabel = "DAYS", description = "Email-click window in days (default: 180).")
-    int clickWindow = EngagementPredicate.DEFAULT_CLICK_WINDOW_DAYS;
+    @Option(names = "--click-window", paramLabel = "DAYS",
+            description = "Email-click window in days of the LOST -> LOST_BUT_ENGAGED overlay (default: 180).")
+    Integer clickWindow;
 
-    @Option(names = "--visit-window", paramLabel = "DAYS", description = "Site-visit window in days (default: 90).")
-    int visitWindow = EngagementPredicate.DEFAULT_VISIT_WINDOW_DAYS;
+    @Option(names = "--visit-window", paramLabel = "DAYS",
+            description = "Site-visit window in days of the LOST -> LOST_BUT_ENGAGED overlay (default: 90).")
+    Integer visitWindow;
 
     @Option(names = "--strategy", paramLabel = "NAME",
-            description = "Scoring strategy: quantile (default) or equal-count.")
+            description = "Scoring strategy: quantile (default), equal-count or rfm-package.")
     String strategy = "quantile";
 
     @Option(names = "--bins", paramLabel = "K", description = "Number of score levels per dimension (default: 5).")
     int bins = ScoringStrategy.DEFAULT_BINS;
 
-    @Option(names = "--scheme", paramLabel = "NAME", description = "Segment scheme: twelve (default).")
+    @Option(names = "--thresholds", paramLabel = "CUTS",
+            description = "For rfm-package: k-1 breakpoints per dimension, such as r=30,60,90,180;f=2,3,4,6 "
+                    + "(dimensions left out are binned by quantiles).")
+    String thresholds;
+
+    @Option(names = "--scheme", paramLabel = "NAME|FILE",
+            description = "Segment scheme: twelve (default), classic-eleven, rfm-package, rf-grid, lifecycle-six, "
+                    + "four-stage, or a scheme file (.json). 'rfm schemes' lists them.")
     String scheme = "twelve";
 
     @Option(names = "--monetary", paramLabel = "MODE",
@@ -80,10 +92,8 @@ final class SegmentCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         ScoringStrategy scoring = strategy();
-        SegmentScheme segmentScheme = scheme();
-        if (clickWindow < 0 || visitWindow < 0) {
-            throw new UsageException("--click-window and --visit-window must be 0 or more days");
-        }
+        SegmentScheme segmentScheme = Schemes.resolve(scheme, bins);
+        EngagementOverlay overlay = overlay(segmentScheme);
         OrderCsvFormat format = input.format();
         try (OrdersSource source = OrdersSource.open(orders, input.window != null && input.asOf == null)) {
             EngagementData engagementData = engagement == null ? EngagementData.empty() : readEngagement(format);
@@ -97,7 +107,7 @@ final class SegmentCommand implements Callable<Integer> {
                     .monetary(monetary)
                     .strategy(scoring)
                     .scheme(segmentScheme)
-                    .overlay(EngagementOverlay.lostButEngaged(clickWindow, visitWindow))
+                    .overlay(overlay)
                     .engagement(engagementData)
                     .build();
             OrderIngestion ingestion = analysis.startIngestion();
@@ -118,21 +128,39 @@ final class SegmentCommand implements Callable<Integer> {
         if (bins < 2 || bins > 10) {
             throw new UsageException("--bins must be between 2 and 10 (was " + bins + ")");
         }
+        if (thresholds != null && !strategy.equals("rfm-package")) {
+            throw new UsageException("--thresholds needs --strategy rfm-package");
+        }
         return switch (strategy) {
             case "quantile" -> ScoringStrategy.quantile(bins);
             case "equal-count" -> ScoringStrategy.equalCount(bins);
-            default -> throw new UsageException("--strategy must be quantile or equal-count (was \"" + strategy + "\")");
+            case "rfm-package" -> rfmPackage();
+            default -> throw new UsageException("--strategy must be quantile, equal-count or rfm-package (was \""
+                    + strategy + "\")");
         };
     }
 
-    private SegmentScheme scheme() {
-        if (!scheme.equals("twelve")) {
-            throw new UsageException("--scheme must be twelve (was \"" + scheme + "\")");
+    private RfmPackageStrategy rfmPackage() {
+        RfmPackageStrategy s = ScoringStrategy.rfmPackage(bins);
+        if (thresholds != null) {
+            for (Map.Entry<Dimension, double[]> e : Thresholds.parse(thresholds, bins).entrySet()) {
+                s = s.withBreakpoints(e.getKey(), e.getValue());
+            }
         }
-        if (bins != 5) {
-            throw new UsageException("scheme twelve is defined for 5 bins, not " + bins);
+        return s;
+    }
+
+    /** The scheme's own overlay, unless a window is given: then LOST -> LOST_BUT_ENGAGED with those windows. */
+    private EngagementOverlay overlay(SegmentScheme segmentScheme) {
+        if (clickWindow == null && visitWindow == null) {
+            return segmentScheme.overlay();
         }
-        return SegmentScheme.twelve();
+        int click = clickWindow == null ? EngagementPredicate.DEFAULT_CLICK_WINDOW_DAYS : clickWindow;
+        int visit = visitWindow == null ? EngagementPredicate.DEFAULT_VISIT_WINDOW_DAYS : visitWindow;
+        if (click < 0 || visit < 0) {
+            throw new UsageException("--click-window and --visit-window must be 0 or more days");
+        }
+        return EngagementOverlay.lostButEngaged(click, visit);
     }
 
     private EngagementData readEngagement(OrderCsvFormat format) throws IOException {

@@ -74,6 +74,62 @@ final class ReadmeQuickStartTest {
         Files.delete(csv);
     }
 
+    @SuppressWarnings("unused")
+    static void customScheme() {
+        // README-SCHEME-BEGIN
+        SegmentScheme vip = SegmentScheme.builder("vip", 5)
+                .rule(Segment.named("VIP"), "R4-5 F>=4 M>=4")          // score boxes
+                .cells(Segment.named("Whales"), "155", "255")           // explicit cells
+                .where(Segment.named("Solid"), "r + f + m >= 10")        // a condition on the scores
+                .fallback(Segment.named("Others"))
+                .build();
+        System.out.println(vip.classify(RfmScore.of(2, 5, 5)).id() + " " + vip.validation().shadowedRules().size());
+        // README-SCHEME-END
+    }
+
+    @Test
+    void customScheme_classifiesByFirstMatch() {
+        assertEquals(List.of("WHALES 0"), captured(ReadmeQuickStartTest::customScheme));
+    }
+
+    @Test
+    void readme_showsExactlyTheSchemeCode() throws IOException {
+        assertEquals(block(source(), "// README-SCHEME-BEGIN", "// README-SCHEME-END"),
+                readmeBlock("README-SCHEME"));
+    }
+
+    private static List<String> captured(Runnable code) {
+        PrintStream original = System.out;
+        ByteArrayOutputStream captured = new ByteArrayOutputStream();
+        System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
+        try {
+            code.run();
+        } finally {
+            System.setOut(original);
+        }
+        return captured.toString(StandardCharsets.UTF_8).lines().toList();
+    }
+
+    private static String source() throws IOException {
+        return Files.readString(Path.of("src/test/java/dev/rfmkit/cli/ReadmeQuickStartTest.java"));
+    }
+
+    /** The lines between two marker comment lines, unindented. */
+    private static String block(String source, String begin, String end) {
+        int from = source.indexOf(begin + "\n");
+        String inTest = source.substring(from + begin.length(), source.indexOf(end + "\n", from));
+        return inTest.lines().skip(1).map(l -> l.length() >= 8 ? l.substring(8) : l.strip())
+                .collect(Collectors.joining("\n")).strip();
+    }
+
+    /** The java block after a marker in the README. */
+    private static String readmeBlock(String marker) throws IOException {
+        String readme = Files.readString(Path.of("..", "README.md"));
+        int at = readme.indexOf(marker + ":");
+        int start = readme.indexOf("```java\n", at) + "```java\n".length();
+        return readme.substring(start, readme.indexOf("```", start)).strip();
+    }
+
     @Test
     void quickStart_runsAndPrintsHandCheckedSegments() throws IOException {
         PrintStream original = System.out;
@@ -95,16 +151,6 @@ final class ReadmeQuickStartTest {
 
     @Test
     void readme_showsExactlyThisCode() throws IOException {
-        String source = Files.readString(Path.of("src/test/java/dev/rfmkit/cli/ReadmeQuickStartTest.java"));
-        // the markers as comment lines, not the constants above
-        int begin = source.indexOf(BEGIN + "\n");
-        String inTest = source.substring(begin + BEGIN.length(), source.indexOf(END + "\n", begin));
-        String expected = inTest.lines().skip(1).map(l -> l.length() >= 8 ? l.substring(8) : l.strip())
-                .collect(Collectors.joining("\n")).strip();
-        String readme = Files.readString(Path.of("..", "README.md"));
-        int marker = readme.indexOf("README-QUICKSTART");
-        int start = readme.indexOf("```java\n", marker) + "```java\n".length();
-        String inReadme = readme.substring(start, readme.indexOf("```", start)).strip();
-        assertEquals(expected, inReadme);
+        assertEquals(block(source(), BEGIN, END), readmeBlock("README-QUICKSTART"));
     }
 }

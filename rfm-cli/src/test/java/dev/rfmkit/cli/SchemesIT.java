@@ -1,0 +1,123 @@
+package dev.rfmkit.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Schemes and the R package mode through the jar: {@code rfm schemes}, {@code --scheme}, {@code rfm-package}. */
+final class SchemesIT {
+    private static final String ORDERS = RfmJar.fixture("orders.csv").toString();
+    private static final String RFM_PACKAGE_ORDERS = RfmJar.fixture("rfm-package.csv").toString();
+
+    private static List<String> segmentColumn(String csv) {
+        return csv.lines().skip(1).map(l -> l.substring(l.lastIndexOf(',') + 1)).toList();
+    }
+
+    @Test
+    void segment_classicEleven_fourStage_onTheHandCheckedFixture() {
+        RfmJar.Run classic = RfmJar.run("segment", ORDERS, "--as-of", "2024-01-31", "--scheme", "classic-eleven");
+        assertEquals(0, classic.exitCode(), classic.stderr());
+        // cells 543 314 412 111 454 212 111 545 313 245, looked up in the published list
+        assertEquals(List.of("LOYAL", "PROMISING", "NEW", "LOST", "CHAMPIONS", "HIBERNATING", "LOST", "CHAMPIONS",
+                "PROMISING", "AT_RISK"), segmentColumn(classic.stdout()));
+        assertTrue(classic.stderr().contains("scheme classic-eleven"), classic.stderr());
+        RfmJar.Run four = RfmJar.run("segment", ORDERS, "--as-of", "2024-01-31", "--scheme", "four-stage");
+        assertEquals(List.of("FREQUENT", "TYPICAL", "TYPICAL", "LOST", "FREQUENT", "AT_RISK", "LOST", "FREQUENT",
+                "TYPICAL", "AT_RISK"), segmentColumn(four.stdout()));
+    }
+
+    @Test
+    void segment_rfmPackage_handCheckedEdgesAndRules() throws IOException {
+        RfmJar.Run run = RfmJar.run("segment", RFM_PACKAGE_ORDERS, "--amount-col", "revenue", "--as-of", "2006-12-31",
+                "--strategy", "rfm-package", "--scheme", "rfm-package");
+        assertEquals(0, run.exitCode(), run.stderr());
+        assertEquals(Files.readString(RfmJar.fixture("rfm-package.expected.csv"), StandardCharsets.UTF_8), run.stdout());
+    }
+
+    @Test
+    void segment_rfmPackage_thresholdsAreEdgesAsGiven() {
+        RfmJar.Run run = RfmJar.run("segment", RFM_PACKAGE_ORDERS, "--amount-col", "revenue", "--as-of", "2006-12-31",
+                "--strategy", "rfm-package", "--scheme", "rfm-package", "--thresholds", "f=1,2,3,4");
+        assertEquals(0, run.exitCode(), run.stderr());
+        // frequencies 1, 2, 3, 1, 5 against edges 1, 2, 3, 4 closed on the left: F 2, 3, 4, 2, 5
+        assertEquals(List.of("2", "3", "4", "2", "5"),
+                run.stdout().lines().skip(1).map(l -> l.split(",")[5]).toList());
+        assertEquals("b,10,2,40.00,4,3,2,432,POTENTIAL_LOYALIST", run.stdout().lines().toList().get(2));
+    }
+
+    @Test
+    void segment_schemeFile_usedAsGiven() {
+        RfmJar.Run run = RfmJar.run("segment", ORDERS, "--as-of", "2024-01-31", "--scheme",
+                RfmJar.fixture("r-example-scheme.json").toString());
+        assertEquals(0, run.exitCode(), run.stderr());
+        // 543 -> Loyal Customers (R2-5 F3-5 M3-5); 412 -> Potential Loyalist; 111 -> Lost (R1-2 F1-2 M1-2)
+        List<String> segments = segmentColumn(run.stdout());
+        assertEquals("LOYAL_CUSTOMERS", segments.get(0));
+        assertEquals("POTENTIAL_LOYALIST", segments.get(2));
+        assertEquals("LOST", segments.get(3));
+        assertTrue(run.stderr().contains("scheme r-example"), run.stderr());
+    }
+
+    @Test
+    void badSchemeAndStrategyOptions_exit2() {
+        RfmJar.Run unknown = RfmJar.run("segment", ORDERS, "--scheme", "seven");
+        assertEquals(2, unknown.exitCode());
+        assertTrue(unknown.stderr().contains("--scheme must be one of twelve, classic-eleven, rfm-package, rf-grid, "
+                + "lifecycle-six, four-stage or a scheme file"), unknown.stderr());
+        RfmJar.Run thresholdsWithoutStrategy = RfmJar.run("segment", ORDERS, "--thresholds", "r=1,2,3,4");
+        assertEquals(2, thresholdsWithoutStrategy.exitCode());
+        assertTrue(thresholdsWithoutStrategy.stderr().contains("--thresholds needs --strategy rfm-package"));
+        RfmJar.Run badThresholds = RfmJar.run("segment", ORDERS, "--strategy", "rfm-package", "--thresholds",
+                "r=30,20,90,180");
+        assertEquals(2, badThresholds.exitCode());
+        assertTrue(badThresholds.stderr().contains("the cut points of R must be ascending (30 before 20)"),
+                badThresholds.stderr());
+        RfmJar.Run wrongCount = RfmJar.run("segment", ORDERS, "--strategy", "rfm-package", "--thresholds", "m=1,2");
+        assertTrue(wrongCount.stderr().contains("5 bins need 4 cut points for M (was 2)"), wrongCount.stderr());
+        RfmJar.Run missingFile = RfmJar.run("segment", ORDERS, "--scheme", "nowhere.json");
+        assertEquals(2, missingFile.exitCode());
+        assertTrue(missingFile.stderr().contains("no such file: nowhere.json"), missingFile.stderr());
+    }
+
+    @Test
+    void schemes_listsTheBuiltInSchemes() {
+        RfmJar.Run run = RfmJar.run("schemes");
+        assertEquals(0, run.exitCode(), run.stderr());
+        for (String name : List.of("twelve", "classic-eleven", "rfm-package", "rf-grid", "lifecycle-six", "four-stage")) {
+            assertTrue(run.stdout().lines().anyMatch(l -> l.startsWith(name + " ")), name + "\n" + run.stdout());
+        }
+        assertTrue(run.stdout().contains("LOST_BUT_ENGAGED"));
+    }
+
+    @Test
+    void schemes_showsGridsValidationAndTexts() {
+        RfmJar.Run run = RfmJar.run("schemes", "twelve");
+        assertEquals(0, run.exitCode(), run.stderr());
+        String out = run.stdout();
+        assertTrue(out.contains("scheme twelve: 5 bins, 12 rules, no fallback"), out);
+        assertTrue(out.contains("overlay: LOST -> LOST_BUT_ENGAGED when email click within 180 days or site visit "
+                + "within 90 days"), out);
+        // M=5, R=5: F=1 and F=2 are Promising, F=3 Loyal, F=4 and F=5 Champions
+        assertTrue(out.contains("M=5    F=1   F=2   F=3   F=4   F=5\n  R=5  PRO   PRO   LOY   CHA   CHA"), out);
+        assertTrue(out.contains("every rule fires"), out);
+        assertTrue(out.contains("Champions (CHAMPIONS)"), out);
+        RfmJar.Run german = RfmJar.run("schemes", "twelve", "--lang", "de");
+        assertTrue(german.stdout().contains("(CANT_LOSE_THEM)"), german.stdout());
+        assertTrue(!german.stdout().contains("Can't Lose Them (Losing VIPs) (CANT_LOSE_THEM)"), german.stdout());
+    }
+
+    @Test
+    void schemes_fileWithShadowedRules_reportsThem() {
+        RfmJar.Run run = RfmJar.run("schemes", RfmJar.fixture("r-example-scheme.json").toString());
+        assertEquals(0, run.exitCode(), run.stderr());
+        for (String rule : List.of("rule 4 (NEW_CUSTOMERS", "rule 5 (PROMISING", "rule 9 (CANT_LOSE_THEM")) {
+            assertTrue(run.stdout().contains("warning: " + rule), run.stdout());
+        }
+        assertTrue(run.stdout().contains("NEVER FIRES"), run.stdout());
+    }
+}
