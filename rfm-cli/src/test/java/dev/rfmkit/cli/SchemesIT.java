@@ -40,6 +40,22 @@ final class SchemesIT {
     }
 
     @Test
+    void segment_rfmPackage_onThePackagesOwnData_countsEveryRowAsATransaction() {
+        java.nio.file.Path data = java.nio.file.Path.of(System.getProperty("rfm.sharedData", "../../shared/data"),
+                "rfm_orders.csv");
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isRegularFile(data),
+                "skipped: " + data + " is not here (the shared data sets)");
+        RfmJar.Run run = RfmJar.run("segment", data.toString(), "--amount-col", "revenue", "--as-of", "2006-12-31",
+                "--strategy", "rfm-package", "--scheme", "rfm-package");
+        assertEquals(0, run.exitCode(), run.stderr());
+        List<String> rows = run.stdout().lines().skip(1).toList();
+        assertEquals(995, rows.size());
+        // the package's own test: transaction_count sums to 4,906 on this table
+        assertEquals(4906, rows.stream().mapToInt(l -> Integer.parseInt(l.split(",")[l.split(",").length - 7])).sum());
+        assertTrue(rows.contains("\"Abbey O'Reilly\",205,6,472.00,3,4,3,343,POTENTIAL_LOYALIST"), rows.get(0));
+    }
+
+    @Test
     void segment_rfmPackage_thresholdsAreEdgesAsGiven() {
         RfmJar.Run run = RfmJar.run("segment", RFM_PACKAGE_ORDERS, "--amount-col", "revenue", "--as-of", "2006-12-31",
                 "--strategy", "rfm-package", "--scheme", "rfm-package", "--thresholds", "f=1,2,3,4");
