@@ -24,24 +24,7 @@ final class QuantileStrategy implements ScoringStrategy {
 
     @Override
     public ScoringFit fit(CustomerTable customers) {
-        Fitting.checkFittable(customers);
-        Distribution r = Distribution.of(customers.recencyColumn());
-        Distribution f = Distribution.of(customers.frequencyColumn());
-        Distribution m = Distribution.of(customers.monetaryColumn());
-        double[] rc = r.type7CutPoints(k);
-        double[] fc = f.type7CutPoints(k);
-        double[] mc = m.type7CutPoints(k);
-        CutPointModel model = new CutPointModel(NAME, k, rc, fc, mc,
-                CutPointModel.levels(k, binCounts(r, rc), binCounts(f, fc), binCounts(m, mc)));
-        return new ScoringFit(model, model.scoreAll(customers));
-    }
-
-    private long[] binCounts(Distribution d, double[] cuts) {
-        long[] counts = new long[k];
-        for (int i = 0; i < d.distinct(); i++) {
-            counts[CutPointModel.bin(cuts, d.value(i))] += d.count(i);
-        }
-        return counts;
+        return Fitting.byCutPoints(NAME, k, customers, (dimension, values) -> values.type7CutPoints(k), true);
     }
 
     @Override

@@ -86,16 +86,7 @@ public final class RfmPackageStrategy implements ScoringStrategy {
 
     @Override
     public ScoringFit fit(CustomerTable customers) {
-        Fitting.checkFittable(customers);
-        Distribution r = Distribution.of(customers.recencyColumn());
-        Distribution f = Distribution.of(customers.frequencyColumn());
-        Distribution m = Distribution.of(customers.monetaryColumn());
-        double[] rc = edges(Dimension.RECENCY, r);
-        double[] fc = edges(Dimension.FREQUENCY, f);
-        double[] mc = edges(Dimension.MONETARY, m);
-        CutPointModel model = new CutPointModel(NAME, k, rc, fc, mc,
-                CutPointModel.levels(k, binCounts(r, rc), binCounts(f, fc), binCounts(m, mc)), false);
-        return new ScoringFit(model, model.scoreAll(customers));
+        return Fitting.byCutPoints(NAME, k, customers, this::edges, false);
     }
 
     private double[] edges(Dimension dimension, Distribution values) {
@@ -108,14 +99,6 @@ public final class RfmPackageStrategy implements ScoringStrategy {
             edges[j] += 1;
         }
         return edges;
-    }
-
-    private long[] binCounts(Distribution d, double[] edges) {
-        long[] counts = new long[k];
-        for (int i = 0; i < d.distinct(); i++) {
-            counts[CutPointModel.binClosedLeft(edges, d.value(i))] += d.count(i);
-        }
-        return counts;
     }
 
     @Override
