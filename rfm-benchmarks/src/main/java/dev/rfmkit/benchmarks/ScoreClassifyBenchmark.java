@@ -43,7 +43,7 @@ public class ScoreClassifyBenchmark {
     static final int CUSTOMERS = 1_000_000;
 
     /** Which scoring strategy fitted the model. */
-    @Param({"QUANTILE", "EQUAL_COUNT"})
+    @Param({"QUANTILE", "EQUAL_COUNT", "RFM_PACKAGE"})
     public Strategy strategy;
 
     /** The strategies under test. */
@@ -51,7 +51,9 @@ public class ScoreClassifyBenchmark {
         /** Type-7 quantile cut points. */
         QUANTILE,
         /** Rank-then-bin. */
-        EQUAL_COUNT
+        EQUAL_COUNT,
+        /** The R package's left-closed edges. */
+        RFM_PACKAGE
     }
 
     private int[] recency;
@@ -80,7 +82,11 @@ public class ScoreClassifyBenchmark {
             }
         }
         CustomerTable table = CustomerTable.from(ingestion.finish(), MonetaryMode.TOTAL);
-        ScoringStrategy s = strategy == Strategy.QUANTILE ? ScoringStrategy.quantile() : ScoringStrategy.equalCount(5);
+        ScoringStrategy s = switch (strategy) {
+            case QUANTILE -> ScoringStrategy.quantile();
+            case EQUAL_COUNT -> ScoringStrategy.equalCount(5);
+            case RFM_PACKAGE -> ScoringStrategy.rfmPackage();
+        };
         model = s.fit(table).model();
         recency = table.recencyColumn();
         frequency = table.frequencyColumn();
