@@ -60,14 +60,15 @@ final class SegmentCommand implements Callable<Integer> {
     Integer visitWindow;
 
     @Option(names = "--strategy", paramLabel = "NAME",
-            description = "Scoring strategy: quantile (default), equal-count or rfm-package.")
+            description = "Scoring strategy: quantile (default), equal-count, fixed (with --thresholds) or rfm-package.")
     String strategy = "quantile";
 
     @Option(names = "--bins", paramLabel = "K", description = "Number of score levels per dimension (default: 5).")
     int bins = ScoringStrategy.DEFAULT_BINS;
 
     @Option(names = "--thresholds", paramLabel = "CUTS",
-            description = "For rfm-package: k-1 breakpoints per dimension, such as r=30,60,90,180;f=2,3,4,6 "
+            description = "k-1 cut points per dimension, such as r=30,60,90,180;f=1,2,3,5;m=250,500,1000,2500: "
+                    + "for fixed, all three, right-closed; for rfm-package, the package's custom breakpoints "
                     + "(dimensions left out are binned by quantiles).")
     String thresholds;
 
@@ -128,16 +129,37 @@ final class SegmentCommand implements Callable<Integer> {
         if (bins < 2 || bins > 10) {
             throw new UsageException("--bins must be between 2 and 10 (was " + bins + ")");
         }
-        if (thresholds != null && !strategy.equals("rfm-package")) {
-            throw new UsageException("--thresholds needs --strategy rfm-package");
+        if (thresholds != null && !strategy.equals("rfm-package") && !strategy.equals("fixed")) {
+            throw new UsageException("--thresholds needs --strategy fixed or rfm-package");
         }
         return switch (strategy) {
             case "quantile" -> ScoringStrategy.quantile(bins);
             case "equal-count" -> ScoringStrategy.equalCount(bins);
             case "rfm-package" -> rfmPackage();
-            default -> throw new UsageException("--strategy must be quantile, equal-count or rfm-package (was \""
+            case "fixed" -> fixed();
+            default -> throw new UsageException("--strategy must be quantile, equal-count, fixed or rfm-package (was \""
                     + strategy + "\")");
         };
+    }
+
+    private ScoringStrategy fixed() {
+        if (thresholds == null) {
+            throw new UsageException("--strategy fixed needs --thresholds, such as r=30,60,90,180;f=1,2,3,5;"
+                    + "m=250,500,1000,2500");
+        }
+        Map<Dimension, double[]> cuts = Thresholds.parse(thresholds, bins);
+        for (Dimension d : Dimension.values()) {
+            if (!cuts.containsKey(d)) {
+                throw new UsageException("--strategy fixed needs thresholds for r, f and m (" + d.letter()
+                        + " is missing)");
+            }
+        }
+        try {
+            return ScoringStrategy.fixed(cuts.get(Dimension.RECENCY), cuts.get(Dimension.FREQUENCY),
+                    cuts.get(Dimension.MONETARY));
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("--thresholds: " + e.getMessage());
+        }
     }
 
     private RfmPackageStrategy rfmPackage() {

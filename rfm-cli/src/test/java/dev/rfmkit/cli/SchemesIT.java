@@ -80,6 +80,28 @@ final class SchemesIT {
     }
 
     @Test
+    void segment_fixedThresholds_rightClosed() {
+        RfmJar.Run run = RfmJar.run("segment", ORDERS, "--as-of", "2024-01-31", "--strategy", "fixed", "--thresholds",
+                "r=7,30,90,180;f=1,2,3,4;m=20,50,100,200");
+        assertEquals(0, run.exitCode(), run.stderr());
+        // e.g. customer 8: 0 days, 2 orders, 200.00 -> R5, F2 (1 < 2), M4 (200 is not above 200)
+        assertEquals(List.of("522", "314", "512", "111", "434", "212", "111", "524", "312", "225"),
+                run.stdout().lines().skip(1).map(l -> l.split(",")[7]).toList());
+        assertEquals(List.of("POTENTIAL_LOYALIST", "NEEDS_ATTENTION", "NEW", "LOST", "LOYAL", "HIBERNATING", "LOST",
+                "PROMISING", "ABOUT_TO_SLEEP", "AT_RISK"), segmentColumn(run.stdout()));
+        assertTrue(run.stderr().contains("strategy fixed"), run.stderr());
+        RfmJar.Run missing = RfmJar.run("segment", ORDERS, "--strategy", "fixed", "--thresholds", "r=7,30,90,180");
+        assertEquals(2, missing.exitCode());
+        assertTrue(missing.stderr().contains("--strategy fixed needs thresholds for r, f and m (F is missing)"),
+                missing.stderr());
+        RfmJar.Run repeated = RfmJar.run("segment", ORDERS, "--strategy", "fixed", "--thresholds",
+                "r=7,30,90,180;f=1,2,2,4;m=20,50,100,200");
+        assertTrue(repeated.stderr().contains("F thresholds must be strictly ascending (2.0 then 2.0)"),
+                repeated.stderr());
+        assertEquals(2, RfmJar.run("segment", ORDERS, "--strategy", "fixed").exitCode());
+    }
+
+    @Test
     void badSchemeAndStrategyOptions_exit2() {
         RfmJar.Run unknown = RfmJar.run("segment", ORDERS, "--scheme", "seven");
         assertEquals(2, unknown.exitCode());
@@ -87,7 +109,7 @@ final class SchemesIT {
                 + "lifecycle-six, four-stage or a scheme file"), unknown.stderr());
         RfmJar.Run thresholdsWithoutStrategy = RfmJar.run("segment", ORDERS, "--thresholds", "r=1,2,3,4");
         assertEquals(2, thresholdsWithoutStrategy.exitCode());
-        assertTrue(thresholdsWithoutStrategy.stderr().contains("--thresholds needs --strategy rfm-package"));
+        assertTrue(thresholdsWithoutStrategy.stderr().contains("--thresholds needs --strategy fixed or rfm-package"));
         RfmJar.Run badThresholds = RfmJar.run("segment", ORDERS, "--strategy", "rfm-package", "--thresholds",
                 "r=30,20,90,180");
         assertEquals(2, badThresholds.exitCode());

@@ -95,6 +95,22 @@ public interface ScoringStrategy {
         return new RfmPackageStrategy(checkBins(bins), new java.util.EnumMap<>(Dimension.class));
     }
 
+    /**
+     * Fixed business thresholds: k-1 cut points per dimension, in days, orders and currency units,
+     * binned right-closed like quantiles (with recency cut points 30, 60, 90, 180, a last order 30
+     * days ago scores R 5, 31 days R 4).
+     *
+     * @param recency the recency cut points, strictly ascending
+     * @param frequency the frequency cut points, as many, strictly ascending
+     * @param monetary the monetary cut points, as many, strictly ascending
+     * @return the strategy, with k = the number of cut points + 1
+     * @throws IllegalArgumentException if the counts differ or are outside 1..9, or cut points are not
+     *     finite or not strictly ascending; the message names the dimension
+     */
+    static ScoringStrategy fixed(double[] recency, double[] frequency, double[] monetary) {
+        return new FixedStrategy(recency, frequency, monetary);
+    }
+
     private static int checkBins(int bins) {
         if (bins < 2 || bins > RfmScore.MAX_BINS) {
             throw new IllegalArgumentException("bins must be between 2 and " + RfmScore.MAX_BINS + " (was " + bins + ")");
