@@ -37,6 +37,10 @@ final class SchemesCommand implements Callable<Integer> {
             list(out);
         } else {
             SegmentScheme s = SegmentScheme.builtIn(scheme).orElse(null);
+            if (s == null && !java.nio.file.Files.isRegularFile(Path.of(scheme))) {
+                throw new UsageException("no scheme \"" + scheme + "\": the built-in schemes are "
+                        + Schemes.builtInNames() + "; or give a scheme file (.json)");
+            }
             show(out, s != null ? s : Schemes.read(Path.of(scheme)), Locale.forLanguageTag(lang));
         }
         out.flush();

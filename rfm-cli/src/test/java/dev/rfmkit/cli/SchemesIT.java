@@ -150,6 +150,24 @@ final class SchemesIT {
     }
 
     @Test
+    void schemes_unknownNameOrBadFile_sayWhat() throws IOException {
+        RfmJar.Run unknown = RfmJar.run("schemes", "seven");
+        assertEquals(2, unknown.exitCode());
+        assertTrue(unknown.stderr().contains("no scheme \"seven\": the built-in schemes are twelve, classic-eleven"),
+                unknown.stderr());
+        java.nio.file.Path bad = Files.createTempFile("scheme", ".json");
+        try {
+            Files.writeString(bad, "{\"format\": \"rfmkit-scheme\", \"version\": 1, \"name\": \"s\", \"bins\": 5, "
+                    + "\"segments\": [], \"rules\": [{\"segment\": \"X\", \"cells\": [\"555\"]}]}");
+            RfmJar.Run run = RfmJar.run("schemes", bad.toString());
+            assertEquals(1, run.exitCode());
+            assertTrue(run.stderr().contains(bad + ", rules[0].segment: segment X is not declared"), run.stderr());
+        } finally {
+            Files.delete(bad);
+        }
+    }
+
+    @Test
     void schemes_fileWithShadowedRules_reportsThem() {
         RfmJar.Run run = RfmJar.run("schemes", RfmJar.fixture("r-example-scheme.json").toString());
         assertEquals(0, run.exitCode(), run.stderr());
