@@ -1,7 +1,5 @@
 package dev.rfmkit.score;
 
-import java.util.Arrays;
-
 /**
  * The distribution of one dimension: its sorted distinct values with cumulative counts. All a
  * quantile fit needs, and small for the integer dimensions.
@@ -58,8 +56,7 @@ final class Distribution {
     }
 
     static Distribution of(double[] column) {
-        double[] sorted = column.clone();
-        Arrays.sort(sorted);
+        double[] sorted = DoubleSort.sorted(column);
         int distinct = 0;
         for (int i = 0; i < sorted.length; i++) {
             if (i == 0 || sorted[i] != sorted[i - 1]) {

@@ -25,7 +25,8 @@ public interface ScoringModel {
     /**
      * The k-1 cut points of a dimension, ascending (repeats possible), in the dimension's units:
      * days, orders, currency units. For equal-count models these are derived from the largest value of
-     * each bin (see {@link ScoringStrategy#equalCount(int)}); a cut point may be infinite.
+     * each bin (see {@link ScoringStrategy#equalCount(int)}); for K-Means models they are the
+     * midpoints between adjacent centres (see {@link KMeansModel}). A cut point may be infinite.
      *
      * @param dimension the dimension
      * @return a copy of the cut points

@@ -96,6 +96,29 @@ public interface ScoringStrategy {
     }
 
     /**
+     * Exact K-Means scoring with {@value #DEFAULT_BINS} clusters and no transform.
+     *
+     * @return the strategy
+     * @see #kmeans(int)
+     */
+    static KMeansStrategy kmeans() {
+        return kmeans(DEFAULT_BINS);
+    }
+
+    /**
+     * Exact K-Means scoring: per dimension, the globally optimal clustering into k clusters (no
+     * random starts, no iterations), ordered by centre; a value scores by its nearest centre. See
+     * {@link KMeansStrategy}; choose a transform with {@link KMeansStrategy#withTransform}.
+     *
+     * @param bins the number of clusters k, 2..10
+     * @return the strategy
+     * @throws IllegalArgumentException if bins is outside 2..10
+     */
+    static KMeansStrategy kmeans(int bins) {
+        return new KMeansStrategy(checkBins(bins), KMeansTransform.NONE);
+    }
+
+    /**
      * Fixed business thresholds: k-1 cut points per dimension, in days, orders and currency units,
      * binned right-closed like quantiles (with recency cut points 30, 60, 90, 180, a last order 30
      * days ago scores R 5, 31 days R 4).
