@@ -13,6 +13,8 @@ import dev.rfmkit.order.IngestionResult;
 import dev.rfmkit.order.OrderDataException;
 import dev.rfmkit.order.OrderIngestion;
 import dev.rfmkit.score.Dimension;
+import dev.rfmkit.score.KMeansStrategy;
+import dev.rfmkit.score.KMeansTransform;
 import dev.rfmkit.score.RfmPackageStrategy;
 import dev.rfmkit.score.ScoringStrategy;
 import dev.rfmkit.segment.EngagementData;
@@ -60,8 +62,13 @@ final class SegmentCommand implements Callable<Integer> {
     Integer visitWindow;
 
     @Option(names = "--strategy", paramLabel = "NAME",
-            description = "Scoring strategy: quantile (default), equal-count, fixed (with --thresholds) or rfm-package.")
+            description = "Scoring strategy: quantile (default), equal-count, kmeans, fixed (with --thresholds) or "
+                    + "rfm-package.")
     String strategy = "quantile";
+
+    @Option(names = "--kmeans-transform", paramLabel = "NAME",
+            description = "For kmeans: none (default) or log1p, clustering log(1 + value) of every dimension.")
+    String kmeansTransform;
 
     @Option(names = "--bins", paramLabel = "K", description = "Number of score levels per dimension (default: 5).")
     int bins = ScoringStrategy.DEFAULT_BINS;
@@ -118,9 +125,14 @@ final class SegmentCommand implements Callable<Integer> {
                 throw new DataException(source.name() + ": " + e.getMessage(), e);
             }
             IngestionResult ingested = finish(ingestion, source.name());
-            RfmResult result = analysis.analyse(ingested);
+            RfmResult result;
+            try {
+                result = analysis.analyse(ingested);
+            } catch (IllegalArgumentException e) {
+                throw new DataException(source.name() + ": " + e.getMessage(), e);
+            }
             writeRows(result);
-            Summary.print(System.err, source.name(), result, scoring.name());
+            Summary.print(System.err, source.name(), result, describe(scoring));
         }
         return RfmCommand.OK;
     }
@@ -132,14 +144,34 @@ final class SegmentCommand implements Callable<Integer> {
         if (thresholds != null && !strategy.equals("rfm-package") && !strategy.equals("fixed")) {
             throw new UsageException("--thresholds needs --strategy fixed or rfm-package");
         }
+        if (kmeansTransform != null && !strategy.equals("kmeans")) {
+            throw new UsageException("--kmeans-transform needs --strategy kmeans");
+        }
         return switch (strategy) {
             case "quantile" -> ScoringStrategy.quantile(bins);
             case "equal-count" -> ScoringStrategy.equalCount(bins);
+            case "kmeans" -> kmeans();
             case "rfm-package" -> rfmPackage();
             case "fixed" -> fixed();
-            default -> throw new UsageException("--strategy must be quantile, equal-count, fixed or rfm-package (was \""
-                    + strategy + "\")");
+            default -> throw new UsageException("--strategy must be quantile, equal-count, kmeans, fixed or rfm-package "
+                    + "(was \"" + strategy + "\")");
         };
+    }
+
+    private ScoringStrategy kmeans() {
+        try {
+            return ScoringStrategy.kmeans(bins)
+                    .withTransform(kmeansTransform == null ? KMeansTransform.NONE : KMeansTransform.of(kmeansTransform));
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("--kmeans-transform must be none or log1p (was \"" + kmeansTransform + "\")");
+        }
+    }
+
+    private static String describe(ScoringStrategy scoring) {
+        if (scoring instanceof KMeansStrategy k && k.transform() != KMeansTransform.NONE) {
+            return k.name() + " (" + k.transform().id() + ")";
+        }
+        return scoring.name();
     }
 
     private ScoringStrategy fixed() {

@@ -9,10 +9,12 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.zip.GZIPInputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
@@ -25,15 +27,17 @@ final class OnlineRetailIT {
     private static final Path DATA = Path.of(System.getProperty("rfm.sharedData", "../../shared/data"),
             "online_retail.csv.gz");
 
-    private static String[] args(String strategy) {
-        return new String[] {"segment", DATA.toString(), "--customer-col", "CustomerID", "--order-col", "InvoiceNo",
-            "--date-col", "InvoiceDate", "--quantity-col", "Quantity", "--price-col", "UnitPrice", "--returns", "ignore",
-            "--as-of", "2011-12-10", "--strategy", strategy};
+    private static String[] args(String strategy, String... more) {
+        List<String> args = new ArrayList<>(List.of("segment", DATA.toString(), "--customer-col", "CustomerID",
+                "--order-col", "InvoiceNo", "--date-col", "InvoiceDate", "--quantity-col", "Quantity", "--price-col",
+                "UnitPrice", "--returns", "ignore", "--as-of", "2011-12-10", "--strategy", strategy));
+        args.addAll(List.of(more));
+        return args.toArray(String[]::new);
     }
 
-    private static String expected(String strategy) throws IOException {
+    private static String expected(String name) throws IOException {
         try (InputStream in = new GZIPInputStream(Files.newInputStream(
-                RfmJar.fixture("online-retail/" + strategy + ".expected.csv.gz")))) {
+                RfmJar.fixture("online-retail/" + name + ".expected.csv.gz")))) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
     }
@@ -51,6 +55,27 @@ final class OnlineRetailIT {
             assertEquals(want.get(i), got.get(i), "row " + i);
         }
         assertEquals(want.size(), got.size());
+    }
+
+    // the expected files hold customer_id,r,f,m: for K-Means, the optimal partition found by an
+    // independent exact solver (rational arithmetic for R and F, a quadratic programme for M)
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "kmeans|kmeans|",
+        "kmeans-log1p|kmeans|--kmeans-transform=log1p",
+        "fixed|fixed|--thresholds=r=30,60,90,180;f=1,2,3,5;m=250,500,1000,2500"})
+    void scores_asTheIndependentImplementation(String expected, String strategy, String option) throws IOException {
+        assumeTrue(Files.isRegularFile(DATA), "skipped: " + DATA + " is not here (the shared data sets)");
+        RfmJar.Run run = option == null ? RfmJar.run(args(strategy)) : RfmJar.run(args(strategy, option));
+        assertEquals(0, run.exitCode(), run.stderr());
+        List<String> got = run.stdout().lines().toList();
+        List<String> want = expected(expected).lines().toList();
+        assertEquals(4340, want.size());
+        assertEquals(want.size(), got.size());
+        for (int i = 1; i < want.size(); i++) {
+            String[] g = got.get(i).split(",");
+            assertEquals(want.get(i), String.join(",", g[0], g[4], g[5], g[6]), "row " + i);
+        }
     }
 
     @Test

@@ -6,8 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Schemes and the R package mode through the jar: {@code rfm schemes}, {@code --scheme}, {@code rfm-package}. */
 final class SchemesIT {
@@ -99,6 +101,42 @@ final class SchemesIT {
         assertTrue(repeated.stderr().contains("F thresholds must be strictly ascending (2.0 then 2.0)"),
                 repeated.stderr());
         assertEquals(2, RfmJar.run("segment", ORDERS, "--strategy", "fixed").exitCode());
+    }
+
+    // checked against a brute force over every partition in exact arithmetic; frequency has three
+    // distinct values, so three clusters and F 4 and 5 stay unused
+    @Test
+    void segment_kmeans_optimalClustersPerDimension() {
+        RfmJar.Run run = RfmJar.run("segment", ORDERS, "--as-of", "2024-01-31", "--strategy", "kmeans");
+        assertEquals(0, run.exitCode(), run.stderr());
+        assertEquals(List.of("522", "413", "512", "211", "533", "311", "111", "524", "412", "325"),
+                run.stdout().lines().skip(1).map(l -> l.split(",")[7]).toList());
+        assertTrue(run.stderr().contains("strategy kmeans,"), run.stderr());
+        RfmJar.Run log = RfmJar.run("segment", ORDERS, "--as-of", "2024-01-31", "--strategy", "kmeans",
+                "--kmeans-transform", "log1p");
+        assertEquals(0, log.exitCode(), log.stderr());
+        assertTrue(log.stderr().contains("strategy kmeans (log1p),"), log.stderr());
+    }
+
+    @Test
+    void segment_kmeansOptions_areChecked(@TempDir Path dir) throws IOException {
+        RfmJar.Run transformAlone = RfmJar.run("segment", ORDERS, "--kmeans-transform", "log1p");
+        assertEquals(2, transformAlone.exitCode());
+        assertTrue(transformAlone.stderr().contains("--kmeans-transform needs --strategy kmeans"),
+                transformAlone.stderr());
+        RfmJar.Run unknown = RfmJar.run("segment", ORDERS, "--strategy", "kmeans", "--kmeans-transform", "sqrt");
+        assertEquals(2, unknown.exitCode());
+        assertTrue(unknown.stderr().contains("--kmeans-transform must be none or log1p (was \"sqrt\")"),
+                unknown.stderr());
+        Path refunds = dir.resolve("refunds.csv");
+        Files.writeString(refunds, "customer_id,order_id,order_date,amount\n1,A,2024-01-02,10.00\n2,B,2024-01-03,5.00\n"
+                + "2,C,2024-01-04,-9.00\n");
+        RfmJar.Run negative = RfmJar.run("segment", refunds.toString(), "--strategy", "kmeans", "--kmeans-transform",
+                "log1p");
+        assertEquals(1, negative.exitCode());
+        assertTrue(negative.stderr().contains("refunds.csv: the log1p transform needs values above -1; monetary of "
+                + "customer 2 is -4.0"), negative.stderr());
+        assertEquals(1, negative.stderr().lines().count(), negative.stderr());
     }
 
     @Test
