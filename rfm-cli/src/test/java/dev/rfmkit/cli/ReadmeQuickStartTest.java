@@ -12,6 +12,9 @@ import dev.rfmkit.jackson.RejectListener;
 import dev.rfmkit.order.IngestionOptions;
 import dev.rfmkit.order.OrderIngestion;
 import dev.rfmkit.order.OrderLine;
+import dev.rfmkit.score.Clusters;
+import dev.rfmkit.score.Dimension;
+import dev.rfmkit.score.KMeansModel;
 import dev.rfmkit.score.RfmScore;
 import dev.rfmkit.score.ScoringModel;
 import dev.rfmkit.score.ScoringStrategy;
@@ -96,6 +99,36 @@ final class ReadmeQuickStartTest {
     void readme_showsExactlyTheSchemeCode() throws IOException {
         assertEquals(block(source(), "// README-SCHEME-BEGIN", "// README-SCHEME-END"),
                 readmeBlock("README-SCHEME"));
+    }
+
+    @SuppressWarnings("unused")
+    static void kmeans() {
+        // README-KMEANS-BEGIN
+        int[] recencyDays = {3, 5, 40, 41, 200, 210, 360};
+        int[] frequency = {9, 7, 3, 2, 1, 1, 1};
+        double[] monetary = {1200.0, 980.0, 450.0, 390.0, 60.0, 45.0, 30.0};
+        KMeansModel model = ScoringStrategy.kmeans(3).fitModel(recencyDays, frequency, monetary);
+        Clusters money = model.clusters(Dimension.MONETARY);
+        for (int i = 0; i < money.count(); i++) {
+            System.out.println("M " + (i + 1) + ": " + money.lowerBound(i) + " .. " + money.upperBound(i)
+                    + ", " + money.size(i) + " customers");
+        }
+        System.out.println(model.score(15, 4, 500.0).code());   // a new customer, by nearest centres
+        // README-KMEANS-END
+    }
+
+    // money: {30, 45, 60} {390, 450} {980, 1200} (sum of squares 26,450; every other split is worse),
+    // centres 45, 420 and 1090: 500 is below the midpoint 755, M 2. Recency: {3, 5, 40, 41} {200, 210}
+    // {360}, 15 days in the first cluster, R 3. Frequency: {1} {2, 3} {7, 9}, 4 orders in the second, F 2.
+    @Test
+    void kmeans_printsTheMoneyClusters() {
+        assertEquals(List.of("M 1: 30.0 .. 60.0, 3 customers", "M 2: 390.0 .. 450.0, 2 customers",
+                "M 3: 980.0 .. 1200.0, 2 customers", "322"), captured(ReadmeQuickStartTest::kmeans));
+    }
+
+    @Test
+    void readme_showsExactlyTheKMeansCode() throws IOException {
+        assertEquals(block(source(), "// README-KMEANS-BEGIN", "// README-KMEANS-END"), readmeBlock("README-KMEANS"));
     }
 
     private static List<String> captured(Runnable code) {

@@ -41,6 +41,42 @@ final class DoubleSort {
         return out;
     }
 
+    /**
+     * The stable ascending order of the values: the indices of the values in sorted order (ties in
+     * index order).
+     */
+    static int[] order(double[] values) {
+        int n = values.length;
+        long[] keys = new long[n];
+        int[] index = new int[n];
+        for (int i = 0; i < n; i++) {
+            keys[i] = key(values[i]);
+            index[i] = i;
+        }
+        long[] keyBuffer = new long[n];
+        int[] indexBuffer = new int[n];
+        int[][] counts = histograms(keys);
+        for (int p = 0; p < PASSES; p++) {
+            int shift = p * DIGIT_BITS;
+            if (n == 0 || !prefixSums(counts[p], n, (int) (keys[0] >>> shift) & (BUCKETS - 1))) {
+                continue;
+            }
+            int[] c = counts[p];
+            for (int i = 0; i < n; i++) {
+                int at = c[(int) (keys[i] >>> shift) & (BUCKETS - 1)]++;
+                keyBuffer[at] = keys[i];
+                indexBuffer[at] = index[i];
+            }
+            long[] tk = keys;
+            keys = keyBuffer;
+            keyBuffer = tk;
+            int[] ti = index;
+            index = indexBuffer;
+            indexBuffer = ti;
+        }
+        return index;
+    }
+
     static long key(double x) {
         long bits = Double.doubleToRawLongBits(x + 0.0);
         return bits < 0 ? ~bits : bits | Long.MIN_VALUE;
@@ -53,25 +89,14 @@ final class DoubleSort {
     /** Sorts unsigned keys; returns the array that holds them sorted (the input or a buffer). */
     private static long[] radixSort(long[] keys) {
         int n = keys.length;
-        int[][] counts = new int[PASSES][BUCKETS];
-        for (long k : keys) {
-            for (int p = 0; p < PASSES; p++) {
-                counts[p][(int) (k >>> (p * DIGIT_BITS)) & (BUCKETS - 1)]++;
-            }
-        }
+        int[][] counts = histograms(keys);
         long[] src = keys;
         long[] dst = new long[n];
         for (int p = 0; p < PASSES; p++) {
             int[] c = counts[p];
             int shift = p * DIGIT_BITS;
-            if (c[(int) (src[0] >>> shift) & (BUCKETS - 1)] == n) {
-                continue; // every key has this digit: the pass would not move anything
-            }
-            int offset = 0;
-            for (int b = 0; b < BUCKETS; b++) {
-                int count = c[b];
-                c[b] = offset;
-                offset += count;
+            if (!prefixSums(c, n, (int) (src[0] >>> shift) & (BUCKETS - 1))) {
+                continue;
             }
             for (long k : src) {
                 dst[c[(int) (k >>> shift) & (BUCKETS - 1)]++] = k;
@@ -81,5 +106,33 @@ final class DoubleSort {
             dst = t;
         }
         return src;
+    }
+
+    /** The count of each digit value, per pass, in one read of the keys. */
+    private static int[][] histograms(long[] keys) {
+        int[][] counts = new int[PASSES][BUCKETS];
+        for (long k : keys) {
+            for (int p = 0; p < PASSES; p++) {
+                counts[p][(int) (k >>> (p * DIGIT_BITS)) & (BUCKETS - 1)]++;
+            }
+        }
+        return counts;
+    }
+
+    /**
+     * Turns a pass's counts into start offsets; false (and nothing to do) when every key has the same
+     * digit, the one of the first key, so that the pass would not move anything.
+     */
+    private static boolean prefixSums(int[] counts, int n, int firstDigit) {
+        if (counts[firstDigit] == n) {
+            return false;
+        }
+        int offset = 0;
+        for (int b = 0; b < BUCKETS; b++) {
+            int count = counts[b];
+            counts[b] = offset;
+            offset += count;
+        }
+        return true;
     }
 }

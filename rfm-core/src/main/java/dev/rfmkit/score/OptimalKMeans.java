@@ -1,6 +1,7 @@
 package dev.rfmkit.score;
 
 import java.util.Objects;
+import java.util.concurrent.ForkJoinTask;
 
 /**
  * Exact K-Means in one dimension: the partition of the values into k clusters of consecutive values
@@ -17,7 +18,10 @@ import java.util.Objects;
  * divide and conquer: solve the middle i over its whole range of j, then the left half with j at
  * most that choice and the right half with j at least it. That takes O(d log d) per layer and
  * O(k d log d) in all for d distinct values, in O(k d) memory for the choices; the last layer
- * needs only its final entry, O(d).
+ * needs only its final entry, O(d). Each candidate is tested without a division. On large inputs
+ * the two halves of the divide and conquer run in parallel in the common fork-join pool; every
+ * entry is computed the same way whatever the number of threads, so the result does not depend on
+ * it.
  *
  * <p>Exact ties (several partitions with the same minimal sum) are settled towards the lowest
  * cluster boundaries. The optimal partitions form a lattice under the componentwise order of
@@ -88,18 +92,21 @@ public final class OptimalKMeans {
                 throw new IllegalArgumentException("weight " + i + " must be 1 or more (was " + weights[i] + ")");
             }
         }
-        double[] sorted = DoubleSort.sorted(values);
+        int[] order = DoubleSort.order(values);
+        double[] x = new double[values.length];
+        long[] w = new long[values.length];
         int distinct = 0;
-        for (int i = 0; i < sorted.length; i++) {
-            if (i == 0 || sorted[i] != sorted[i - 1]) {
-                sorted[distinct++] = sorted[i];
+        for (int i : order) {
+            double v = values[i] + 0.0;
+            if (distinct > 0 && x[distinct - 1] == v) {
+                w[distinct - 1] += weights[i];
+            } else {
+                x[distinct] = v;
+                w[distinct++] = weights[i];
             }
         }
-        double[] x = java.util.Arrays.copyOf(sorted, distinct);
-        long[] w = new long[distinct];
-        for (int i = 0; i < values.length; i++) {
-            w[java.util.Arrays.binarySearch(x, values[i] + 0.0)] += weights[i];
-        }
+        x = java.util.Arrays.copyOf(x, distinct);
+        w = java.util.Arrays.copyOf(w, distinct);
         return clustersOf(x, w, x, x, partition(x, w, k));
     }
 
@@ -110,6 +117,11 @@ public final class OptimalKMeans {
      *     values starts[c] .. starts[c+1]-1
      */
     static int[] partition(double[] x, long[] w, int k) {
+        return partition(x, w, k, Layer.PARALLEL_FROM);
+    }
+
+    /** The same, solving halves of at least parallelFrom values in parallel (a parameter for tests). */
+    static int[] partition(double[] x, long[] w, int k, int parallelFrom) {
         int d = x.length;
         if (k == 1) {
             return new int[] {0, d};
@@ -121,7 +133,7 @@ public final class OptimalKMeans {
             }
             return starts;
         }
-        return new Layers(x, w, k).solve();
+        return new Layers(x, w, k, parallelFrom).solve();
     }
 
     /**
@@ -174,13 +186,12 @@ public final class OptimalKMeans {
         private final double[] sum;
         private final double[] squares;
         private final double tolerance;
-        private double[] previous;
-        private double[] current;
-        private int[] choice;
+        private final int parallelFrom;
 
-        Layers(double[] x, long[] w, int k) {
+        Layers(double[] x, long[] w, int k, int parallelFrom) {
             this.d = x.length;
             this.k = k;
+            this.parallelFrom = parallelFrom;
             weight = new double[d + 1];
             sum = new double[d + 1];
             squares = new double[d + 1];
@@ -231,61 +242,108 @@ public final class OptimalKMeans {
         }
 
         int[] solve() {
-            previous = new double[d + 1];
-            current = new double[d + 1];
+            double[] previous = new double[d + 1];
             for (int i = 1; i <= d; i++) {
                 previous[i] = cost(0, i);
             }
             int[][] choices = new int[k + 1][];
             for (int m = 2; m < k; m++) {
                 // m clusters over the first i values, leaving at least one value for each later cluster
-                choice = new int[d + 1];
-                layer(m, d - (k - m), m - 1, d - (k - m) - 1);
-                choices[m] = choice;
-                double[] t = previous;
-                previous = current;
-                current = t;
+                int hi = d - (k - m);
+                Layer layer = new Layer(this, previous, m - 1, hi - 1);
+                layer.solve(m, hi, m - 1, hi - 1);
+                choices[m] = layer.choice;
+                previous = layer.current;
             }
-            choice = null; // the last layer needs only D[k][d]
+            // the last layer needs only D[k][d]
             int[] starts = new int[k + 1];
             starts[k] = d;
-            starts[k - 1] = bestSplit(d, k - 1, d - 1);
+            starts[k - 1] = new Layer(this, previous, k - 1, d - 1).bestSplit(d, k - 1, d - 1);
             for (int m = k - 1; m >= 2; m--) {
                 starts[m - 1] = choices[m][starts[m]];
             }
             return starts;
         }
+    }
+
+    /**
+     * One layer m of the programme: D[m][i] = min over j of D[m-1][j] + cost(j, i), by divide and
+     * conquer, the two halves in parallel when they are large. Every entry is computed the same way
+     * whatever the number of threads, so the result does not depend on it.
+     */
+    private static final class Layer {
+        /** By default, halves narrower than this are solved in the calling thread. */
+        static final int PARALLEL_FROM = 1 << 16;
+
+        private final int parallelFrom;
+        private final double[] weight;
+        private final double[] sum;
+        private final double tolerance;
+        /** D[m-1][j] minus the prefix sum of squares at j: the part of each candidate that depends on j only. */
+        private final double[] base;
+        private final double[] squares;
+        final double[] current;
+        final int[] choice;
+
+        Layer(Layers p, double[] previous, int from, int to) {
+            weight = p.weight;
+            sum = p.sum;
+            squares = p.squares;
+            tolerance = p.tolerance;
+            parallelFrom = p.parallelFrom;
+            base = new double[to + 1];
+            for (int j = from; j <= to; j++) {
+                base[j] = previous[j] - squares[j];
+            }
+            current = new double[previous.length];
+            choice = new int[previous.length];
+        }
 
         /** D[m][i] for i in lo..hi, whose best splits lie in optLo..optHi. */
-        private void layer(int lo, int hi, int optLo, int optHi) {
+        void solve(int lo, int hi, int optLo, int optHi) {
             while (lo <= hi) {
                 int mid = (lo + hi) >>> 1;
                 int best = bestSplit(mid, optLo, Math.min(mid - 1, optHi));
-                layer(lo, mid - 1, optLo, best);
+                if (hi - lo >= parallelFrom) {
+                    int left = lo;
+                    int right = hi;
+                    int leftOpt = optLo;
+                    int rightOpt = optHi;
+                    ForkJoinTask.invokeAll(
+                            ForkJoinTask.adapt(() -> solve(left, mid - 1, leftOpt, best)),
+                            ForkJoinTask.adapt(() -> solve(mid + 1, right, best, rightOpt)));
+                    return;
+                }
+                solve(lo, mid - 1, optLo, best);
                 lo = mid + 1;
                 optLo = best;
             }
         }
 
-        /** The smallest j in from..to minimising D[m-1][j] + cost(j, i); records D[m][i]. */
-        private int bestSplit(int i, int from, int to) {
+        /**
+         * The smallest j in from..to minimising D[m-1][j] + cost(j, i), where a candidate must beat the
+         * best so far by more than the tolerance; records D[m][i]. With s and w the sum and weight of
+         * values j..i-1, the candidate is base[j] + q_i - s^2/w; it beats the bar b = best - tolerance -
+         * q_i when (base[j] - b) w &lt; s^2, a test without a division.
+         */
+        int bestSplit(int i, int from, int to) {
             double wi = weight[i];
             double si = sum[i];
             double qi = squares[i];
             double best = Double.POSITIVE_INFINITY;
+            double bar = Double.POSITIVE_INFINITY;
             int bestJ = from;
             for (int j = from; j <= to; j++) {
                 double s = si - sum[j];
-                double v = previous[j] + (qi - squares[j]) - s * s / (wi - weight[j]);
-                if (v < best - tolerance) {
-                    best = v;
+                double w = wi - weight[j];
+                if ((base[j] - bar) * w < s * s) {
+                    best = base[j] + qi - s * s / w;
+                    bar = best - tolerance - qi;
                     bestJ = j;
                 }
             }
             current[i] = best;
-            if (choice != null) {
-                choice[i] = bestJ;
-            }
+            choice[i] = bestJ;
             return bestJ;
         }
     }

@@ -55,6 +55,18 @@ final class KMeansStrategyTest {
     }
 
     @Test
+    void singleCustomer_isOneClusterPerDimension() {
+        KMeansModel model = model(ScoringStrategy.kmeans().fit(Tables.table(Tables.spec("only", 12, 3, "99.90"))));
+        for (Dimension d : Dimension.values()) {
+            assertEquals(1, model.clusters(d).count());
+            assertEquals(0.0, model.clusters(d).totalSumOfSquares());
+        }
+        assertEquals(99.9, model.clusters(Dimension.MONETARY).centre(0), 1e-12);
+        assertEquals(RfmScore.of(5, 1, 1), model.score(12, 3, 99.9));
+        assertEquals(RfmScore.of(5, 1, 1), model.score(400, 30, 5000)); // every value: the one cluster
+    }
+
+    @Test
     void fewerDistinctValuesThanK_leaveLevelsUnused() {
         KMeansModel model = model(ScoringStrategy.kmeans(5).fit(Tables.frequencies(1, 1, 2, 1)));
         assertEquals(List.of(1, 2), model.levelsInUse(Dimension.FREQUENCY));

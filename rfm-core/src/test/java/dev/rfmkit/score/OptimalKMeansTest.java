@@ -311,6 +311,26 @@ final class OptimalKMeansTest {
         }
     }
 
+    // the parallel divide and conquer gives exactly the sequential result
+    @ParameterizedTest
+    @MethodSource("seeds")
+    void parallelHalves_giveTheSequentialPartition(long seed) {
+        SplittableRandom rnd = new SplittableRandom(seed);
+        int d = 20_000;
+        double[] x = new double[d];
+        long[] w = new long[d];
+        double v = 0;
+        for (int i = 0; i < d; i++) {
+            v += rnd.nextInt(10) == 0 ? rnd.nextDouble() * 50 : 0.01 + rnd.nextDouble();
+            x[i] = v;
+            w[i] = 1 + rnd.nextInt(4);
+        }
+        for (int k : new int[] {2, 5, 10}) {
+            assertArrayEquals(OptimalKMeans.partition(x, w, k, Integer.MAX_VALUE), OptimalKMeans.partition(x, w, k, 64),
+                    "k=" + k);
+        }
+    }
+
     @ParameterizedTest
     @MethodSource("seeds")
     void weightedValues_clusterAsTheirExpansion(long seed) {
