@@ -25,6 +25,60 @@ public final class Clusters {
         this.sumsOfSquares = sumsOfSquares;
     }
 
+    /**
+     * Clusters from their parts, as saved from a fit.
+     *
+     * @param centres the centres, strictly ascending, finite
+     * @param lowerBounds the smallest value of each cluster, finite
+     * @param upperBounds the largest value of each cluster, at least its lower bound and below the next
+     *     cluster's lower bound
+     * @param sizes the number of values in each cluster, 1 or more
+     * @param sumsOfSquares the sum of squares of each cluster, finite, 0 or more
+     * @return the clusters
+     * @throws IllegalArgumentException if the arrays are empty or differ in length, or a rule above is
+     *     broken; the message names the cluster (1 for the first)
+     */
+    public static Clusters of(double[] centres, double[] lowerBounds, double[] upperBounds, long[] sizes,
+            double[] sumsOfSquares) {
+        int n = centres.length;
+        if (n == 0) {
+            throw new IllegalArgumentException("no clusters");
+        }
+        if (lowerBounds.length != n || upperBounds.length != n || sizes.length != n || sumsOfSquares.length != n) {
+            throw new IllegalArgumentException("every part needs one entry per cluster (centres " + n + ", lower bounds "
+                    + lowerBounds.length + ", upper bounds " + upperBounds.length + ", sizes " + sizes.length
+                    + ", sums of squares " + sumsOfSquares.length + ")");
+        }
+        for (int i = 0; i < n; i++) {
+            String which = "cluster " + (i + 1) + ": ";
+            if (!Double.isFinite(centres[i]) || !Double.isFinite(lowerBounds[i]) || !Double.isFinite(upperBounds[i])
+                    || !Double.isFinite(sumsOfSquares[i])) {
+                throw new IllegalArgumentException(which + "centre, bounds and sum of squares must be finite");
+            }
+            if (i > 0 && !(centres[i] > centres[i - 1])) {
+                throw new IllegalArgumentException(which + "centres must be strictly ascending (" + centres[i - 1]
+                        + " then " + centres[i] + ")");
+            }
+            if (lowerBounds[i] > upperBounds[i]) {
+                throw new IllegalArgumentException(which + "lower bound " + lowerBounds[i] + " is above upper bound "
+                        + upperBounds[i]);
+            }
+            if (i > 0 && !(lowerBounds[i] > upperBounds[i - 1])) {
+                throw new IllegalArgumentException(which + "lower bound " + lowerBounds[i]
+                        + " must be above the upper bound of the cluster before (" + upperBounds[i - 1] + ")");
+            }
+            if (sizes[i] < 1) {
+                throw new IllegalArgumentException(which + "size must be 1 or more (was " + sizes[i] + ")");
+            }
+            if (sumsOfSquares[i] < 0) {
+                throw new IllegalArgumentException(which + "sum of squares must be 0 or more (was " + sumsOfSquares[i]
+                        + ")");
+            }
+        }
+        return new Clusters(centres.clone(), lowerBounds.clone(), upperBounds.clone(), sizes.clone(),
+                sumsOfSquares.clone());
+    }
+
     /** The number of clusters: k, or the number of distinct values when there are fewer. */
     public int count() {
         return centres.length;

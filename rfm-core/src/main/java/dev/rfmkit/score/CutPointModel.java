@@ -33,6 +33,68 @@ final class CutPointModel implements ScoringModel {
         this.levels = levels;
     }
 
+    /** The strategies whose models are cut-point models, and whether their bins are closed on the right. */
+    private static final Map<String, Boolean> STRATEGIES = Map.of(QuantileStrategy.NAME, true,
+            EqualCountStrategy.NAME, true, FixedStrategy.NAME, true, RfmPackageStrategy.NAME, false);
+
+    static CutPointModel of(String strategy, int k, Map<Dimension, double[]> cutPoints,
+            Map<Dimension, List<Integer>> levelsInUse) {
+        java.util.Objects.requireNonNull(strategy, "strategy");
+        Boolean closedRight = STRATEGIES.get(strategy);
+        if (closedRight == null) {
+            throw new IllegalArgumentException("strategy must be one of " + new java.util.TreeSet<>(STRATEGIES.keySet())
+                    + " (was \"" + strategy + "\")");
+        }
+        if (k < 2 || k > RfmScore.MAX_BINS) {
+            throw new IllegalArgumentException("bins must be between 2 and " + RfmScore.MAX_BINS + " (was " + k + ")");
+        }
+        Map<Dimension, List<Integer>> levels = new EnumMap<>(Dimension.class);
+        double[][] cuts = new double[3][];
+        for (Dimension d : Dimension.values()) {
+            cuts[d.ordinal()] = checkCuts(strategy, k, d, cutPoints.get(d));
+            levels.put(d, checkLevels(k, d, levelsInUse.get(d)));
+        }
+        return new CutPointModel(strategy, k, cuts[0], cuts[1], cuts[2], Collections.unmodifiableMap(levels),
+                closedRight);
+    }
+
+    private static double[] checkCuts(String strategy, int k, Dimension d, double[] cuts) {
+        if (cuts == null || cuts.length != k - 1) {
+            throw new IllegalArgumentException(d.letter() + ": " + k + " bins need " + (k - 1) + " cut points (was "
+                    + (cuts == null ? "none" : cuts.length) + ")");
+        }
+        boolean strict = strategy.equals(FixedStrategy.NAME);
+        for (int i = 0; i < cuts.length; i++) {
+            if (Double.isNaN(cuts[i]) || Double.isInfinite(cuts[i]) && !strategy.equals(EqualCountStrategy.NAME)) {
+                throw new IllegalArgumentException(d.letter() + ": cut point " + (i + 1) + " must be a finite number (was "
+                        + cuts[i] + ")");
+            }
+            if (i > 0 && (strict ? cuts[i] <= cuts[i - 1] : cuts[i] < cuts[i - 1])) {
+                throw new IllegalArgumentException(d.letter() + ": cut points must be " + (strict ? "strictly " : "")
+                        + "ascending (" + cuts[i - 1] + " then " + cuts[i] + ")");
+            }
+        }
+        return cuts.clone();
+    }
+
+    private static List<Integer> checkLevels(int k, Dimension d, List<Integer> levels) {
+        if (levels == null || levels.isEmpty()) {
+            throw new IllegalArgumentException(d.letter() + ": at least one level must be in use");
+        }
+        for (int i = 0; i < levels.size(); i++) {
+            Integer level = levels.get(i);
+            if (level == null || level < 1 || level > k) {
+                throw new IllegalArgumentException(d.letter() + ": levels in use must be between 1 and " + k + " (was "
+                        + level + ")");
+            }
+            if (i > 0 && level <= levels.get(i - 1)) {
+                throw new IllegalArgumentException(d.letter() + ": levels in use must be strictly ascending ("
+                        + levels.get(i - 1) + " then " + level + ")");
+            }
+        }
+        return List.copyOf(levels);
+    }
+
     /** The levels in use of fitted bins, given the number of fitting values per bin and dimension. */
     static Map<Dimension, List<Integer>> levels(int k, long[] recencyBins, long[] frequencyBins, long[] monetaryBins) {
         Map<Dimension, List<Integer>> levels = new EnumMap<>(Dimension.class);

@@ -112,23 +112,10 @@ public final class KMeansStrategy implements ScoringStrategy {
             throw domainError("row " + bad, monetary[bad]);
         }
         Map<Dimension, Clusters> clusters = new EnumMap<>(Dimension.class);
-        Map<Dimension, double[]> cuts = new EnumMap<>(Dimension.class);
-        long[][] sizes = new long[3][];
-        for (Dimension d : Dimension.values()) {
-            Distribution values = switch (d) {
-                case RECENCY -> Distribution.of(recencyDays);
-                case FREQUENCY -> Distribution.of(frequency);
-                case MONETARY -> Distribution.of(monetary);
-            };
-            Clusters c = cluster(values);
-            clusters.put(d, c);
-            cuts.put(d, cutPoints(c));
-            sizes[d.ordinal()] = Arrays.copyOf(c.sizes(), k);
-        }
-        CutPointModel binning = new CutPointModel(NAME, k, cuts.get(Dimension.RECENCY),
-                cuts.get(Dimension.FREQUENCY), cuts.get(Dimension.MONETARY),
-                CutPointModel.levels(k, sizes[0], sizes[1], sizes[2]));
-        return new KMeansModel(transform, clusters, binning);
+        clusters.put(Dimension.RECENCY, cluster(Distribution.of(recencyDays)));
+        clusters.put(Dimension.FREQUENCY, cluster(Distribution.of(frequency)));
+        clusters.put(Dimension.MONETARY, cluster(Distribution.of(monetary)));
+        return KMeansModel.of(k, transform, clusters);
     }
 
     /** Clusters one dimension: transformed distinct values (merged where the transform makes them equal). */
@@ -160,22 +147,6 @@ public final class KMeansStrategy implements ScoringStrategy {
             high = Arrays.copyOf(high, d);
         }
         return OptimalKMeans.clustersOf(x, w, low, high, OptimalKMeans.partition(x, w, k));
-    }
-
-    /**
-     * The k-1 cut points in the dimension's own units: the midpoints of adjacent centres (mapped back
-     * through the transform), kept between the clusters' fitted values so that the model gives back
-     * the fitted partition; infinite beyond the clusters in use.
-     */
-    private double[] cutPoints(Clusters c) {
-        double[] cuts = new double[k - 1];
-        Arrays.fill(cuts, Double.POSITIVE_INFINITY);
-        for (int i = 0; i + 1 < c.count(); i++) {
-            double midpoint = (c.centre(i) + c.centre(i + 1)) / 2;
-            double cut = transform.largestAtMost(midpoint);
-            cuts[i] = Math.max(c.upperBound(i), Math.min(cut, Math.nextDown(c.lowerBound(i + 1))));
-        }
-        return cuts;
     }
 
     private void checkDomain(Dimension d, int[] column) {

@@ -2,6 +2,7 @@ package dev.rfmkit.score;
 
 import dev.rfmkit.metrics.CustomerTable;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A fitted scoring model: scores any customer's recency, frequency and monetary values, whether or
@@ -16,6 +17,27 @@ import java.util.List;
  * <p>Implementations are immutable and safe to share between threads.
  */
 public interface ScoringModel {
+    /**
+     * A cut-point model from its parts, as saved from a fit: the models of the {@code quantile},
+     * {@code equal-count}, {@code fixed} and {@code rfm-package} strategies are all of this kind
+     * (K-Means models are made from their clusters, {@link KMeansModel#of}).
+     *
+     * @param strategy the strategy that fitted it: {@code quantile}, {@code equal-count}, {@code fixed}
+     *     or {@code rfm-package} (whose bins are closed on the left)
+     * @param bins the number of score levels k, 2..10
+     * @param cutPoints the k-1 cut points of each dimension, ascending (strictly for {@code fixed}), not
+     *     NaN; infinite ones only for {@code equal-count}
+     * @param levelsInUse the score levels the fitting customers used, per dimension, ascending, 1..k,
+     *     at least one
+     * @return the model
+     * @throws IllegalArgumentException if the strategy is none of these or a rule above is broken; the
+     *     message names the dimension
+     */
+    static ScoringModel ofCutPoints(String strategy, int bins, Map<Dimension, double[]> cutPoints,
+            Map<Dimension, List<Integer>> levelsInUse) {
+        return CutPointModel.of(strategy, bins, cutPoints, levelsInUse);
+    }
+
     /** The name of the strategy that fitted this model, such as {@code quantile}. */
     String strategy();
 
