@@ -115,6 +115,15 @@ public final class SchemeJson {
      * @throws IllegalArgumentException as for {@link #write}
      */
     public static String toJson(SegmentScheme scheme) {
+        try {
+            return MAPPER.writeValueAsString(toTree(scheme)) + "\n";
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A scheme as a JSON tree; throws as {@link #write} does. */
+    static ObjectNode toTree(SegmentScheme scheme) {
         ObjectNode root = MAPPER.createObjectNode();
         root.put("format", FORMAT);
         root.put("version", VERSION);
@@ -168,11 +177,12 @@ public final class SchemeJson {
                 node.put("visitWindowDays", activity.visitWindowDays());
             }
         }
-        try {
-            return MAPPER.writeValueAsString(root) + "\n";
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        return root;
+    }
+
+    /** A scheme from a JSON tree; errors name the source. */
+    static SegmentScheme fromTree(JsonNode root, String source) {
+        return new Reader(source).scheme(root);
     }
 
     /** The box as notation; the box that holds every score has the empty notation. */
