@@ -53,7 +53,7 @@ final class InputOptions {
 
     @Option(names = "--returns", paramLabel = "POLICY",
             description = "Money of return lines: net (default) or ignore.")
-    ReturnsPolicy returns = ReturnsPolicy.NET;
+    ReturnsPolicy returns;
 
     @Option(names = "--strict", description = "Make the first bad line an error (exit 1) instead of skipping it.")
     boolean strict;
@@ -136,6 +136,11 @@ final class InputOptions {
         }
     }
 
+    /** The returns policy: --returns, or net. */
+    ReturnsPolicy returns() {
+        return returns == null ? ReturnsPolicy.NET : returns;
+    }
+
     /**
      * The ingestion options.
      *
@@ -143,7 +148,7 @@ final class InputOptions {
      * @param withWindow whether to apply the look-back window (it needs an as-of date)
      */
     IngestionOptions ingestion(LocalDate asOfDate, boolean withWindow) {
-        IngestionOptions o = IngestionOptions.defaults().withReturns(returns).withStrict(strict);
+        IngestionOptions o = IngestionOptions.defaults().withReturns(returns()).withStrict(strict);
         if (asOfDate != null) {
             o = o.withAsOf(asOfDate);
         }

@@ -1,92 +1,23 @@
 package dev.rfmkit.cli;
 
-import dev.rfmkit.RfmAnalysis;
 import dev.rfmkit.RfmResult;
-import dev.rfmkit.jackson.EngagementCsvReader;
-import dev.rfmkit.jackson.OrderCsvFormat;
-import dev.rfmkit.jackson.OrderCsvReader;
-import dev.rfmkit.jackson.RejectListener;
 import dev.rfmkit.jackson.ScoredCustomerWriter;
-import dev.rfmkit.metrics.MonetaryMode;
-import dev.rfmkit.order.IngestionOptions;
-import dev.rfmkit.order.IngestionResult;
-import dev.rfmkit.order.OrderDataException;
-import dev.rfmkit.order.OrderIngestion;
-import dev.rfmkit.score.Dimension;
-import dev.rfmkit.score.KMeansStrategy;
-import dev.rfmkit.score.KMeansTransform;
-import dev.rfmkit.score.RfmPackageStrategy;
-import dev.rfmkit.score.ScoringStrategy;
-import dev.rfmkit.segment.EngagementData;
-import dev.rfmkit.segment.EngagementOverlay;
-import dev.rfmkit.segment.EngagementPredicate;
-import dev.rfmkit.segment.SegmentScheme;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.LocalDate;
-import java.util.Map;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 /** {@code rfm segment}: one row per customer with metrics, scores and segment. */
 @Command(name = "segment", mixinStandardHelpOptions = true, sortOptions = false,
         description = "Score and segment every customer of an orders file.")
-final class SegmentCommand implements Callable<Integer> {
-    @Parameters(index = "0", paramLabel = "ORDERS", description = "Orders CSV file (.gz for gzip), or - for stdin.")
-    String orders;
-
-    @Mixin
-    InputOptions input = new InputOptions();
-
-    @Option(names = "--rejects", paramLabel = "FILE",
-            description = "Write every skipped line as CSV: line, reason, content.")
-    Path rejects;
-
-    @Option(names = "--engagement", paramLabel = "FILE",
-            description = "Engagement CSV: customer_id, last_email_click, last_site_visit.")
-    Path engagement;
-
-    @Option(names = "--click-window", paramLabel = "DAYS",
-            description = "Email-click window in days of the LOST -> LOST_BUT_ENGAGED overlay (default: 180).")
-    Integer clickWindow;
-
-    @Option(names = "--visit-window", paramLabel = "DAYS",
-            description = "Site-visit window in days of the LOST -> LOST_BUT_ENGAGED overlay (default: 90).")
-    Integer visitWindow;
-
-    @Option(names = "--strategy", paramLabel = "NAME",
-            description = "Scoring strategy: quantile (default), equal-count, kmeans, fixed (with --thresholds) or "
-                    + "rfm-package.")
-    String strategy = "quantile";
-
-    @Option(names = "--kmeans-transform", paramLabel = "NAME",
-            description = "For kmeans: none (default) or log1p, clustering log(1 + value) of every dimension.")
-    String kmeansTransform;
-
-    @Option(names = "--bins", paramLabel = "K", description = "Number of score levels per dimension (default: 5).")
-    int bins = ScoringStrategy.DEFAULT_BINS;
-
-    @Option(names = "--thresholds", paramLabel = "CUTS",
-            description = "k-1 cut points per dimension, such as r=30,60,90,180;f=1,2,3,5;m=250,500,1000,2500: "
-                    + "for fixed, all three, right-closed; for rfm-package, the package's custom breakpoints "
-                    + "(dimensions left out are binned by quantiles).")
-    String thresholds;
-
-    @Option(names = "--scheme", paramLabel = "NAME|FILE",
-            description = "Segment scheme: twelve (default), classic-eleven, rfm-package, rf-grid, lifecycle-six, "
-                    + "four-stage, or a scheme file (.json). 'rfm schemes' lists them.")
-    String scheme = "twelve";
-
-    @Option(names = "--monetary", paramLabel = "MODE",
-            description = "Monetary value: total (default) or average (order value).")
-    MonetaryMode monetary = MonetaryMode.TOTAL;
+final class SegmentCommand extends AnalysisCommand {
+    @Option(names = "--model", paramLabel = "FILE",
+            description = "Score with a model saved by 'rfm fit' instead of fitting one (its scheme, monetary mode "
+                    + "and returns policy come with it).")
+    Path model;
 
     @Option(names = "--out", paramLabel = "FILE", description = "Output file (default: stdout).")
     Path out;
@@ -94,163 +25,36 @@ final class SegmentCommand implements Callable<Integer> {
     @Option(names = "--format", paramLabel = "FORMAT", description = "Output format: csv (default) or jsonl.")
     ScoredCustomerWriter.Format format = ScoredCustomerWriter.Format.CSV;
 
-    @Option(names = "--debug", description = "Show stack traces of errors.")
-    boolean debug;
-
     @Override
     public Integer call() throws IOException {
-        ScoringStrategy scoring = strategy();
-        SegmentScheme segmentScheme = Schemes.resolve(scheme, bins);
-        EngagementOverlay overlay = overlay(segmentScheme);
-        OrderCsvFormat format = input.format();
-        try (OrdersSource source = OrdersSource.open(orders, input.window != null && input.asOf == null)) {
-            EngagementData engagementData = engagement == null ? EngagementData.empty() : readEngagement(format);
-            LocalDate asOf = input.asOfDate();
-            if (asOf == null && input.window != null) {
-                asOf = derivedAsOf(source, format);
-            }
-            IngestionOptions options = input.ingestion(asOf, true);
-            RfmAnalysis analysis = RfmAnalysis.builder()
-                    .ingestion(options)
-                    .monetary(monetary)
-                    .strategy(scoring)
-                    .scheme(segmentScheme)
-                    .overlay(overlay)
-                    .engagement(engagementData)
-                    .build();
-            OrderIngestion ingestion = analysis.startIngestion();
-            try (RejectsFile rejectsFile = RejectsFile.open(rejects); InputStream in = source.open()) {
-                OrderCsvReader.of(format).read(in, source.name(), ingestion, rejectsFile);
-            } catch (OrderDataException e) {
-                throw new DataException(source.name() + ": " + e.getMessage(), e);
-            }
-            IngestionResult ingested = finish(ingestion, source.name());
-            RfmResult result;
-            try {
-                result = analysis.analyse(ingested);
-            } catch (IllegalArgumentException e) {
-                throw new DataException(source.name() + ": " + e.getMessage(), e);
-            }
-            writeRows(result);
-            Summary.print(System.err, source.name(), result, describe(scoring));
-        }
+        writeRows(analyse());
         return RfmCommand.OK;
     }
 
-    private ScoringStrategy strategy() {
-        if (bins < 2 || bins > 10) {
-            throw new UsageException("--bins must be between 2 and 10 (was " + bins + ")");
+    @Override
+    SavedModel savedModel() {
+        if (model == null) {
+            return null;
         }
-        if (thresholds != null && !strategy.equals("rfm-package") && !strategy.equals("fixed")) {
-            throw new UsageException("--thresholds needs --strategy fixed or rfm-package");
-        }
-        if (kmeansTransform != null && !strategy.equals("kmeans")) {
-            throw new UsageException("--kmeans-transform needs --strategy kmeans");
-        }
-        return switch (strategy) {
-            case "quantile" -> ScoringStrategy.quantile(bins);
-            case "equal-count" -> ScoringStrategy.equalCount(bins);
-            case "kmeans" -> kmeans();
-            case "rfm-package" -> rfmPackage();
-            case "fixed" -> fixed();
-            default -> throw new UsageException("--strategy must be quantile, equal-count, kmeans, fixed or rfm-package "
-                    + "(was \"" + strategy + "\")");
-        };
-    }
-
-    private ScoringStrategy kmeans() {
-        try {
-            return ScoringStrategy.kmeans(bins)
-                    .withTransform(kmeansTransform == null ? KMeansTransform.NONE : KMeansTransform.of(kmeansTransform));
-        } catch (IllegalArgumentException e) {
-            throw new UsageException("--kmeans-transform must be none or log1p (was \"" + kmeansTransform + "\")");
-        }
-    }
-
-    private static String describe(ScoringStrategy scoring) {
-        if (scoring instanceof KMeansStrategy k && k.transform() != KMeansTransform.NONE) {
-            return k.name() + " (" + k.transform().id() + ")";
-        }
-        return scoring.name();
-    }
-
-    private ScoringStrategy fixed() {
-        if (thresholds == null) {
-            throw new UsageException("--strategy fixed needs --thresholds, such as r=30,60,90,180;f=1,2,3,5;"
-                    + "m=250,500,1000,2500");
-        }
-        Map<Dimension, double[]> cuts = Thresholds.parse(thresholds, bins);
-        for (Dimension d : Dimension.values()) {
-            if (!cuts.containsKey(d)) {
-                throw new UsageException("--strategy fixed needs thresholds for r, f and m (" + d.letter()
-                        + " is missing)");
+        String[] scoringOptions = {strategy == null ? null : "--strategy", bins == null ? null : "--bins",
+            thresholds == null ? null : "--thresholds", kmeansTransform == null ? null : "--kmeans-transform"};
+        for (String option : scoringOptions) {
+            if (option != null) {
+                throw new UsageException(option + " cannot be used with --model: the saved model fixes the scoring");
             }
         }
-        try {
-            return ScoringStrategy.fixed(cuts.get(Dimension.RECENCY), cuts.get(Dimension.FREQUENCY),
-                    cuts.get(Dimension.MONETARY));
-        } catch (IllegalArgumentException e) {
-            throw new UsageException("--thresholds: " + e.getMessage());
+        SavedModel saved = SavedModel.read(model);
+        if (monetary != null && monetary != saved.monetary()) {
+            throw new UsageException("--monetary " + monetary.name().toLowerCase(java.util.Locale.ROOT)
+                    + " differs from the saved model's (" + saved.monetary().name().toLowerCase(java.util.Locale.ROOT)
+                    + ")");
         }
-    }
-
-    private RfmPackageStrategy rfmPackage() {
-        RfmPackageStrategy s = ScoringStrategy.rfmPackage(bins);
-        if (thresholds != null) {
-            for (Map.Entry<Dimension, double[]> e : Thresholds.parse(thresholds, bins).entrySet()) {
-                s = s.withBreakpoints(e.getKey(), e.getValue());
-            }
+        if (input.returns != null && input.returns != saved.returns()) {
+            throw new UsageException("--returns " + input.returns.name().toLowerCase(java.util.Locale.ROOT)
+                    + " differs from the saved model's (" + saved.returns().name().toLowerCase(java.util.Locale.ROOT)
+                    + ")");
         }
-        return s;
-    }
-
-    /** The scheme's own overlay, unless a window is given: then LOST -> LOST_BUT_ENGAGED with those windows. */
-    private EngagementOverlay overlay(SegmentScheme segmentScheme) {
-        if (clickWindow == null && visitWindow == null) {
-            return segmentScheme.overlay();
-        }
-        int click = clickWindow == null ? EngagementPredicate.DEFAULT_CLICK_WINDOW_DAYS : clickWindow;
-        int visit = visitWindow == null ? EngagementPredicate.DEFAULT_VISIT_WINDOW_DAYS : visitWindow;
-        if (click < 0 || visit < 0) {
-            throw new UsageException("--click-window and --visit-window must be 0 or more days");
-        }
-        return EngagementOverlay.lostButEngaged(click, visit);
-    }
-
-    private EngagementData readEngagement(OrderCsvFormat format) throws IOException {
-        if (!Files.isRegularFile(engagement)) {
-            throw new UsageException("no such file: " + engagement);
-        }
-        try {
-            return EngagementCsvReader.of(format).read(engagement);
-        } catch (OrderDataException e) {
-            throw new DataException(engagement + ": " + e.getMessage(), e);
-        }
-    }
-
-    /** The default as-of date when a window needs one: a first pass over the input, all lines lenient. */
-    private LocalDate derivedAsOf(OrdersSource source, OrderCsvFormat format) throws IOException {
-        OrderIngestion first = OrderIngestion.start(input.ingestion(null, false).withStrict(false));
-        try (InputStream in = source.open()) {
-            OrderCsvReader.of(format).read(in, source.name(), first, RejectListener.none());
-        } catch (OrderDataException e) {
-            throw new DataException(source.name() + ": " + e.getMessage(), e);
-        }
-        return finish(first, source.name()).asOf();
-    }
-
-    private static IngestionResult finish(OrderIngestion ingestion, String source) {
-        IngestionResult result;
-        try {
-            result = ingestion.finish();
-        } catch (IllegalStateException e) {
-            throw new DataException(source + ": no orders: " + e.getMessage());
-        }
-        if (result.customers().size() == 0) {
-            throw new DataException(source + ": no orders: " + result.report().linesRead() + " lines read, "
-                    + result.report().excludedLines() + " excluded, no customer with an order");
-        }
-        return result;
+        return saved;
     }
 
     private void writeRows(RfmResult result) throws IOException {

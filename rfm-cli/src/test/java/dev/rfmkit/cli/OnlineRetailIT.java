@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.zip.GZIPInputStream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -76,6 +77,26 @@ final class OnlineRetailIT {
             String[] g = got.get(i).split(",");
             assertEquals(want.get(i), String.join(",", g[0], g[4], g[5], g[6]), "row " + i);
         }
+    }
+
+    // fit once, score later: the saved model gives the rows of a fresh fit
+    @ParameterizedTest
+    @ValueSource(strings = {"quantile", "kmeans"})
+    void savedModel_givesTheRowsOfAFreshFit(String strategy, @TempDir Path dir) {
+        assumeTrue(Files.isRegularFile(DATA), "skipped: " + DATA + " is not here (the shared data sets)");
+        Path model = dir.resolve(strategy + ".json");
+        String[] fitArgs = args(strategy, "--model-out", model.toString());
+        fitArgs[0] = "fit";
+        RfmJar.Run fit = RfmJar.run(fitArgs);
+        assertEquals(0, fit.exitCode(), fit.stderr());
+        RfmJar.Run fresh = RfmJar.run(args(strategy));
+        // without --returns: the saved model brings "ignore"
+        RfmJar.Run saved = RfmJar.run("segment", DATA.toString(), "--customer-col", "CustomerID", "--order-col",
+                "InvoiceNo", "--date-col", "InvoiceDate", "--quantity-col", "Quantity", "--price-col", "UnitPrice",
+                "--as-of", "2011-12-10", "--model", model.toString());
+        assertEquals(0, saved.exitCode(), saved.stderr());
+        assertEquals(4340, saved.stdout().lines().count());
+        assertEquals(fresh.stdout(), saved.stdout());
     }
 
     @Test

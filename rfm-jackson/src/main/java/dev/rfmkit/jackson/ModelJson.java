@@ -130,8 +130,11 @@ public final class ModelJson {
         }
     }
 
-    private static String firstLine(String message) {
+    /** The first line of a parser message, without Jackson's note on where the open object started. */
+    static String firstLine(String message) {
         int nl = message.indexOf('\n');
-        return nl < 0 ? message : message.substring(0, nl);
+        String line = nl < 0 ? message : message.substring(0, nl);
+        int marker = line.indexOf(" (start marker at ");
+        return marker < 0 ? line : line.substring(0, marker);
     }
 }

@@ -88,7 +88,7 @@ final class ModelTree {
         r.object(root, "");
         int version = r.integer(root, "", "formatVersion");
         if (version > VERSION) {
-            throw r.error("formatVersion", "formatVersion " + version + " is newer than this version of rfmkit reads ("
+            throw r.error("formatVersion", "version " + version + " is newer than this version of rfmkit reads ("
                     + VERSION + "); upgrade rfmkit to read it");
         }
         if (version < 1) {

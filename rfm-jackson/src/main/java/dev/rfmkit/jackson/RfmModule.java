@@ -68,7 +68,8 @@ public final class RfmModule extends SimpleModule {
                     + m.strategy());
         }));
         addSerializer(SegmentScheme.class, new TreeSerializer<>(SchemeJson::toTree));
-        addDeserializer(SegmentScheme.class, new TreeDeserializer<>(SchemeJson::fromTree));
+        addDeserializer(SegmentScheme.class, new TreeDeserializer<>((tree, path) -> SchemeJson.fromTree(tree,
+                path.isEmpty() ? "scheme" : path)));
         addSerializer(IngestionReport.class, new ReportSerializer());
         setMixInAnnotation(RfmScore.class, RfmScoreOrder.class);
         setMixInAnnotation(Segment.class, SegmentOrder.class);

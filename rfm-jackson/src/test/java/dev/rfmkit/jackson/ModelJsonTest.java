@@ -165,7 +165,7 @@ final class ModelJsonTest {
     @Test
     void futureVersion_isRefusedNamingBothVersions() throws IOException {
         String json = goldenText("quantile").replace("\"formatVersion\" : 1", "\"formatVersion\" : 2");
-        assertEquals("model.json: formatVersion: formatVersion 2 is newer than this version of rfmkit reads (1); "
+        assertEquals("model.json: formatVersion: version 2 is newer than this version of rfmkit reads (1); "
                 + "upgrade rfmkit to read it", refused(json));
     }
 

@@ -1,0 +1,118 @@
+package dev.rfmkit.cli;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.rfmkit.jackson.RfmModule;
+import dev.rfmkit.metrics.MonetaryMode;
+import dev.rfmkit.order.ReturnsPolicy;
+import dev.rfmkit.score.ScoringModel;
+import dev.rfmkit.segment.SegmentScheme;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Iterator;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * The file {@code rfm fit} writes and {@code rfm segment --model} reads: format {@code rfm-model},
+ * version {@value #VERSION}, with the options that shape the metrics ({@code monetary},
+ * {@code returns}), the fitted {@code model} (the JSON of {@code ModelJson}) and the {@code scheme}
+ * (the {@code rfmkit-scheme} format).
+ */
+record SavedModel(ScoringModel model, SegmentScheme scheme, MonetaryMode monetary, ReturnsPolicy returns) {
+    static final String FORMAT = "rfm-model";
+    static final int VERSION = 1;
+
+    private static final ObjectMapper MAPPER = RfmModule.newMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    private static final Set<String> FIELDS = Set.of("format", "formatVersion", "options", "model", "scheme");
+
+    static void write(SavedModel saved, Path file) throws IOException {
+        ObjectNode root = MAPPER.createObjectNode();
+        root.put("format", FORMAT);
+        root.put("formatVersion", VERSION);
+        ObjectNode options = root.putObject("options");
+        options.put("monetary", saved.monetary().name().toLowerCase(Locale.ROOT));
+        options.put("returns", saved.returns().name().toLowerCase(Locale.ROOT));
+        root.set("model", MAPPER.valueToTree(saved.model()));
+        root.set("scheme", MAPPER.valueToTree(saved.scheme()));
+        Files.writeString(file, MAPPER.writeValueAsString(root) + "\n", StandardCharsets.UTF_8);
+    }
+
+    static SavedModel read(Path file) {
+        if (!Files.isRegularFile(file)) {
+            throw new UsageException("no such file: " + file);
+        }
+        JsonNode root;
+        try (InputStream in = Files.newInputStream(file)) {
+            root = MAPPER.readTree(in);
+        } catch (JsonProcessingException e) {
+            String where = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr() + ", column "
+                    + e.getLocation().getColumnNr();
+            String message = e.getOriginalMessage().lines().findFirst().orElse("");
+            int marker = message.indexOf(" (start marker at ");
+            throw new DataException(file + ": not a valid model file" + where + ": "
+                    + (marker < 0 ? message : message.substring(0, marker)));
+        } catch (IOException e) {
+            throw new DataException(file + ": cannot read: " + e.getMessage(), e);
+        }
+        if (root == null || !root.isObject()) {
+            throw new DataException(file + ": not a model file (expected a JSON object)");
+        }
+        for (Iterator<String> it = root.fieldNames(); it.hasNext();) {
+            String name = it.next();
+            if (!FIELDS.contains(name)) {
+                throw new DataException(file + ": " + name + ": unknown field");
+            }
+        }
+        if (!FORMAT.equals(root.path("format").asText(null))) {
+            throw new DataException(file + ": format: should be \"" + FORMAT + "\" (a file written by rfm fit)");
+        }
+        JsonNode version = root.path("formatVersion");
+        if (!version.isInt() || version.intValue() < 1) {
+            throw new DataException(file + ": formatVersion: should be a whole number, 1 or more (was " + version + ")");
+        }
+        if (version.intValue() > VERSION) {
+            throw new DataException(file + ": formatVersion " + version.intValue() + " is newer than this rfm reads ("
+                    + VERSION + "); upgrade rfm to read it");
+        }
+        JsonNode options = root.path("options");
+        MonetaryMode monetary = option(file, options, "monetary", MonetaryMode.class);
+        ReturnsPolicy returns = option(file, options, "returns", ReturnsPolicy.class);
+        ScoringModel model = part(file, root, "model", ScoringModel.class);
+        SegmentScheme scheme = part(file, root, "scheme", SegmentScheme.class);
+        return new SavedModel(model, scheme, monetary, returns);
+    }
+
+    private static <E extends Enum<E>> E option(Path file, JsonNode options, String name, Class<E> type) {
+        JsonNode v = options.path(name);
+        for (E e : type.getEnumConstants()) {
+            if (e.name().toLowerCase(Locale.ROOT).equals(v.asText(null))) {
+                return e;
+            }
+        }
+        throw new DataException(file + ": options." + name + ": should be one of "
+                + java.util.Arrays.stream(type.getEnumConstants()).map(e -> e.name().toLowerCase(Locale.ROOT)).toList()
+                + " (was " + v + ")");
+    }
+
+    private static <T> T part(Path file, JsonNode root, String field, Class<T> type) {
+        JsonNode node = root.get(field);
+        if (node == null || !node.isObject()) {
+            throw new DataException(file + ": " + field + ": should be an object");
+        }
+        try {
+            return MAPPER.treeToValue(node, type);
+        } catch (JsonProcessingException e) {
+            String message = e.getOriginalMessage();
+            throw new DataException(file + ": " + (message.startsWith(field) ? "" : field + ".") + message);
+        } catch (IllegalArgumentException e) {
+            throw new DataException(file + ": " + field + ": " + e.getMessage());
+        }
+    }
+}
