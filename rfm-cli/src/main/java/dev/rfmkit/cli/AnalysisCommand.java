@@ -91,6 +91,9 @@ abstract class AnalysisCommand implements Callable<Integer> {
     @Option(names = "--debug", description = "Show stack traces of errors.")
     boolean debug;
 
+    /** The command's name, for the summary: {@code segment} or {@code fit}. */
+    abstract String name();
+
     /** The number of bins: --bins, or 5; checked. */
     int bins() {
         int k = bins == null ? ScoringStrategy.DEFAULT_BINS : bins;
@@ -162,7 +165,7 @@ abstract class AnalysisCommand implements Callable<Integer> {
             } catch (IllegalArgumentException e) {
                 throw new DataException(source.name() + ": " + e.getMessage(), e);
             }
-            Summary.print(System.err, source.name(), result, saved == null ? describe(scoring)
+            Summary.print(System.err, name(), source.name(), result, saved == null ? describe(scoring)
                     : result.model().strategy() + " (saved model)");
             return result;
         }

@@ -18,9 +18,15 @@ final class FitCommand extends AnalysisCommand {
     Path modelOut;
 
     @Override
+    String name() {
+        return "fit";
+    }
+
+    @Override
     public Integer call() throws IOException {
         RfmResult result = analyse();
         SavedModel.write(new SavedModel(result.model(), result.scheme(), monetary(), input.returns()), modelOut);
+        System.err.println("model saved to " + modelOut);
         return RfmCommand.OK;
     }
 }

@@ -26,6 +26,11 @@ final class SegmentCommand extends AnalysisCommand {
     ScoredCustomerWriter.Format format = ScoredCustomerWriter.Format.CSV;
 
     @Override
+    String name() {
+        return "segment";
+    }
+
+    @Override
     public Integer call() throws IOException {
         writeRows(analyse());
         return RfmCommand.OK;

@@ -14,10 +14,10 @@ final class Summary {
     private Summary() {
     }
 
-    static void print(PrintStream err, String source, RfmResult result, String strategy) {
+    static void print(PrintStream err, String command, String source, RfmResult result, String strategy) {
         IngestionReport r = result.report();
         StringBuilder sb = new StringBuilder();
-        sb.append(String.format("rfm segment: %s, as of %s, strategy %s, scheme %s%n", source, result.asOf(),
+        sb.append(String.format("rfm %s: %s, as of %s, strategy %s, scheme %s%n", command, source, result.asOf(),
                 strategy, result.scheme().name()));
         sb.append(String.format("lines read %,d: included %,d (purchases %,d, returns %,d), excluded %,d%n",
                 r.linesRead(), r.includedLines(), r.purchaseLines(), r.returnLines(), r.excludedLines()));

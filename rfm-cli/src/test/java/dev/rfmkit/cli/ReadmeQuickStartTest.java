@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.rfmkit.RfmAnalysis;
 import dev.rfmkit.RfmResult;
 import dev.rfmkit.ScoredCustomer;
+import dev.rfmkit.jackson.ModelJson;
 import dev.rfmkit.jackson.OrderCsvFormat;
 import dev.rfmkit.jackson.OrderCsvReader;
 import dev.rfmkit.jackson.RejectListener;
@@ -129,6 +130,48 @@ final class ReadmeQuickStartTest {
     @Test
     void readme_showsExactlyTheKMeansCode() throws IOException {
         assertEquals(block(source(), "// README-KMEANS-BEGIN", "// README-KMEANS-END"), readmeBlock("README-KMEANS"));
+    }
+
+    @SuppressWarnings("unused")
+    static void savedModel() throws IOException {
+        // README-MODEL-BEGIN
+        LocalDate asOf = LocalDate.of(2024, 6, 30);
+        List<OrderLine> orders = List.of(
+                OrderLine.of("c1", asOf.minusDays(2), new BigDecimal("120.00")),
+                OrderLine.of("c2", asOf.minusDays(90), new BigDecimal("35.00")),
+                OrderLine.of("c3", asOf.minusDays(30), new BigDecimal("560.00")));
+        RfmResult nightly = RfmAnalysis.builder()
+                .ingestion(IngestionOptions.defaults().withAsOf(asOf))
+                .strategy(ScoringStrategy.kmeans(5))
+                .build()
+                .run(orders);
+        Path file = Files.createTempFile("model", ".json");
+        ModelJson.write(nightly.model(), file);
+
+        // later, in another process: the same scores as the nightly fit
+        ScoringModel model = ModelJson.read(file);
+        System.out.println(model.strategy() + " " + model.score(2, 1, 120.0).code() + " "
+                + nightly.scores().get(0).code());
+        // README-MODEL-END
+        Files.delete(file);
+    }
+
+    // three customers, three distinct values per dimension: one cluster each, so F and M use levels
+    // 1..1 (one order each) and 1..3, R 5..3; c1 is the most recent and spends 120: R 5, F 1, M 2
+    @Test
+    void savedModel_scoresAsTheFit() {
+        assertEquals(List.of("kmeans 512 512"), captured(() -> {
+            try {
+                savedModel();
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }));
+    }
+
+    @Test
+    void readme_showsExactlyTheModelCode() throws IOException {
+        assertEquals(block(source(), "// README-MODEL-BEGIN", "// README-MODEL-END"), readmeBlock("README-MODEL"));
     }
 
     private static List<String> captured(Runnable code) {

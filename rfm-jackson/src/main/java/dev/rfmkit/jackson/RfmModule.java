@@ -18,7 +18,6 @@ import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import dev.rfmkit.ScoredCustomer;
 import dev.rfmkit.SegmentCount;
-import dev.rfmkit.order.ExclusionReason;
 import dev.rfmkit.order.IngestionReport;
 import dev.rfmkit.score.KMeansModel;
 import dev.rfmkit.score.RfmScore;
@@ -42,7 +41,7 @@ import java.util.function.BiFunction;
  *
  * <p>Reading models and schemes validates them fully (ascending cut points, k consistent, finite
  * numbers, declared segment ids); a failure is a {@link JsonMappingException} whose message names
- * the JSON path. Written ingestion reports cannot be read back (they are a record of a run).
+ * the JSON path.
  */
 public final class RfmModule extends SimpleModule {
     private static final long serialVersionUID = 1L;
@@ -70,7 +69,8 @@ public final class RfmModule extends SimpleModule {
         addSerializer(SegmentScheme.class, new TreeSerializer<>(SchemeJson::toTree));
         addDeserializer(SegmentScheme.class, new TreeDeserializer<>((tree, path) -> SchemeJson.fromTree(tree,
                 path.isEmpty() ? "scheme" : path)));
-        addSerializer(IngestionReport.class, new ReportSerializer());
+        addSerializer(IngestionReport.class, new TreeSerializer<>(ReportTree::toTree));
+        addDeserializer(IngestionReport.class, new TreeDeserializer<>(ReportTree::fromTree));
         setMixInAnnotation(RfmScore.class, RfmScoreOrder.class);
         setMixInAnnotation(Segment.class, SegmentOrder.class);
         setMixInAnnotation(SegmentCount.class, SegmentCountOrder.class);
@@ -152,32 +152,6 @@ public final class RfmModule extends SimpleModule {
             } catch (IllegalArgumentException e) {
                 throw JsonMappingException.from(p, e.getMessage(), e);
             }
-        }
-    }
-
-    /** Ingestion reports: every count, excluded lines by reason code, amounts exact. */
-    private static final class ReportSerializer extends JsonSerializer<IngestionReport> {
-        @Override
-        public void serialize(IngestionReport r, JsonGenerator g, SerializerProvider serializers) throws IOException {
-            g.writeStartObject();
-            g.writeStringField("asOf", r.asOf().toString());
-            g.writeNumberField("linesRead", r.linesRead());
-            g.writeNumberField("includedLines", r.includedLines());
-            g.writeNumberField("purchaseLines", r.purchaseLines());
-            g.writeNumberField("returnLines", r.returnLines());
-            g.writeNumberField("excludedLines", r.excludedLines());
-            g.writeObjectFieldStart("excludedByReason");
-            for (ExclusionReason reason : ExclusionReason.values()) {
-                g.writeNumberField(reason.code(), r.excluded(reason));
-            }
-            g.writeEndObject();
-            g.writeNumberField("orders", r.orders());
-            g.writeNumberField("customers", r.customers());
-            g.writeNumberField("customersWithoutOrders", r.customersWithoutOrders());
-            g.writeNumberField("linesOfCustomersWithoutOrders", r.linesOfCustomersWithoutOrders());
-            g.writeNumberField("purchaseAmount", r.purchaseAmount());
-            g.writeNumberField("returnAmount", r.returnAmount());
-            g.writeEndObject();
         }
     }
 }

@@ -235,6 +235,14 @@ final class ModelJsonTest {
     }
 
     @Test
+    void formatDocument_showsTheFrozenFiles() throws IOException {
+        String doc = Files.readString(Path.of("MODEL-FORMAT.md"));
+        for (String name : List.of("quantile", "kmeans")) {
+            assertTrue(doc.contains("```json\n" + goldenText(name) + "```"), "MODEL-FORMAT.md must show " + name);
+        }
+    }
+
+    @Test
     void files_roundTrip(@TempDir Path dir) throws IOException {
         ScoringModel model = ModelJson.read(golden("kmeans"), "kmeans.json");
         Path file = dir.resolve("m.json");

@@ -13,6 +13,7 @@ import dev.rfmkit.RfmResult;
 import dev.rfmkit.ScoredCustomer;
 import dev.rfmkit.SegmentCount;
 import dev.rfmkit.order.IngestionOptions;
+import dev.rfmkit.order.IngestionReport;
 import dev.rfmkit.order.OrderLine;
 import dev.rfmkit.score.KMeansModel;
 import dev.rfmkit.score.RfmScore;
@@ -106,5 +107,27 @@ final class RfmModuleTest {
                 + "\"bad_date\":0,\"bad_amount\":0,\"non_finite_amount\":0,\"excluded_status\":0,\"after_as_of\":0,\"before_window\":0},"
                 + "\"orders\":4,\"customers\":3,\"customersWithoutOrders\":0,\"linesOfCustomersWithoutOrders\":0,"
                 + "\"purchaseAmount\":248.4900,\"returnAmount\":-2.9900}", MAPPER.writeValueAsString(result().report()));
+    }
+
+    @Test
+    void ingestionReport_roundTripsAndIsChecked() throws Exception {
+        IngestionReport report = result().report();
+        String json = MAPPER.writeValueAsString(report);
+        assertEquals(report, MAPPER.readValue(json, IngestionReport.class));
+        assertEquals("linesRead: 7 does not add up (the parts make 6)", assertThrows(JsonMappingException.class,
+                () -> MAPPER.readValue(json.replace("\"linesRead\":6", "\"linesRead\":7"), IngestionReport.class))
+                .getOriginalMessage());
+        assertEquals("excludedByReason.lost_in_post: unknown reason", assertThrows(JsonMappingException.class,
+                () -> MAPPER.readValue(json.replace("\"bad_date\"", "\"lost_in_post\""), IngestionReport.class))
+                .getOriginalMessage());
+        assertEquals("report: every customer has an order: 2 orders for 3 customers", assertThrows(
+                JsonMappingException.class, () -> MAPPER.readValue(json.replace("\"orders\":4", "\"orders\":2"),
+                        IngestionReport.class)).getOriginalMessage());
+        assertEquals("report: amounts have at most 4 decimals (was 248.49001)", assertThrows(
+                JsonMappingException.class, () -> MAPPER.readValue(json.replace("248.4900", "248.49001"),
+                        IngestionReport.class)).getOriginalMessage());
+        assertEquals("asOf: should be a date such as 2024-06-30 (was \"yesterday\")", assertThrows(
+                JsonMappingException.class, () -> MAPPER.readValue(json.replace("2024-06-30", "yesterday"),
+                        IngestionReport.class)).getOriginalMessage());
     }
 }
