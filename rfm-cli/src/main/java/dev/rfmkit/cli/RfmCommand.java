@@ -12,7 +12,8 @@ import picocli.CommandLine.Command;
 /** The {@code rfm} command and its entry point. */
 @Command(name = "rfm", mixinStandardHelpOptions = true, versionProvider = RfmCommand.Version.class,
         description = "Exact RFM customer segmentation from an orders export.",
-        subcommands = {SegmentCommand.class, FitCommand.class, SchemesCommand.class})
+        subcommands = {SegmentCommand.class, FitCommand.class, ReportCommand.class, MigrateCommand.class,
+            DemoCommand.class, SchemesCommand.class})
 public final class RfmCommand implements Runnable {
     /** Exit code: success. */
     static final int OK = 0;

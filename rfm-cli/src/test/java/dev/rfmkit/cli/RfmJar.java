@@ -36,13 +36,25 @@ final class RfmJar {
         return runWithInput(null, args);
     }
 
+    /** Runs in a working directory. */
+    static Run runIn(Path directory, String... args) {
+        return run(null, directory, args);
+    }
+
     static Run runWithInput(Path stdin, String... args) {
+        return run(stdin, null, args);
+    }
+
+    private static Run run(Path stdin, Path directory, String... args) {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("-jar");
-        command.add(jar().toString());
+        command.add(jar().toAbsolutePath().toString());
         command.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(command);
+        if (directory != null) {
+            pb.directory(directory.toFile());
+        }
         if (stdin != null) {
             pb.redirectInput(stdin.toFile());
         }

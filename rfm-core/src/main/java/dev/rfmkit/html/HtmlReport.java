@@ -48,7 +48,7 @@ public final class HtmlReport {
             table{border-collapse:collapse;width:100%;font-variant-numeric:tabular-nums}
             th,td{padding:6px 8px;border-bottom:1px solid var(--line);text-align:right;white-space:nowrap}
             th:first-child,td:first-child{text-align:left}
-            thead th{background:#f6f8fa}
+            thead th{background:#f6f8fa;white-space:normal;vertical-align:bottom}
             tr.total td{font-weight:600;border-top:2px solid var(--ink)}
             .note{color:var(--muted);font-size:.9em}
             .legend span{display:inline-block;width:12px;height:12px;margin:0 4px 0 12px;vertical-align:-1px}
