@@ -153,7 +153,8 @@ abstract class AnalysisCommand implements Callable<Integer> {
                 throw new UsageException(e.getMessage());
             }
             OrderIngestion ingestion = analysis.startIngestion();
-            try (RejectsFile rejectsFile = RejectsFile.open(rejects); InputStream in = source.open()) {
+            try (RejectsFile rejectsFile = RejectsFile.open(rejects);
+                    InputStream in = source.open(ingestion::linesRead)) {
                 OrderCsvReader.of(format).read(in, source.name(), ingestion, rejectsFile);
             } catch (OrderDataException e) {
                 throw new DataException(source.name() + ": " + e.getMessage(), e);

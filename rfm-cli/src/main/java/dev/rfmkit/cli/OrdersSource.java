@@ -46,11 +46,18 @@ final class OrdersSource implements AutoCloseable {
         return temporary ? "stdin" : name;
     }
 
+    /** Opens the input from its start, without progress. */
+    InputStream open() throws IOException {
+        return open(null);
+    }
+
     /**
      * Opens the input from its start; gzip is recognised by the reader. Reading a file shows progress
-     * when stderr is a terminal.
+     * when stderr is a terminal and the read takes long.
+     *
+     * @param lines the lines read so far, for the progress line; null for none
      */
-    InputStream open() throws IOException {
+    InputStream open(java.util.function.LongSupplier lines) throws IOException {
         if (file == null) {
             // the reader closes what it reads; stdin stays open for the JVM
             return new FilterInputStream(System.in) {
@@ -59,7 +66,7 @@ final class OrdersSource implements AutoCloseable {
                 }
             };
         }
-        return Progress.track(Files.newInputStream(file), name(), Files.size(file));
+        return Progress.track(Files.newInputStream(file), name(), Files.size(file), lines);
     }
 
     @Override

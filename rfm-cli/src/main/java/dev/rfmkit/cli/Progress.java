@@ -10,26 +10,33 @@ import java.util.Locale;
 import java.util.function.LongSupplier;
 
 /**
- * Progress of a long read on stderr, one line rewritten in place, shown only when stderr is a
- * terminal so that logs and pipes stay clean. It counts the bytes of the file as stored (compressed
- * for {@code .gz}), so the percentage is of the file's size.
+ * Progress of a long read on stderr, one line rewritten in place: the share of the file read, the
+ * lines read and the rate. Shown only when stderr is a terminal, so that logs and pipes stay clean,
+ * and only once the read has taken two seconds, so that short runs print nothing extra. It counts
+ * the bytes of the file as stored (compressed for {@code .gz}), so the percentage is of the file's
+ * size.
  */
 final class Progress {
     private static final long INTERVAL_NANOS = 500_000_000L;
+    private static final long FIRST_AFTER_NANOS = 2_000_000_000L;
 
     private final PrintStream err;
     private final String name;
     private final long size;
     private final LongSupplier nanoTime;
+    private final LongSupplier lines;
+    private final long start;
     private long lastShown;
     private boolean shown;
 
-    Progress(PrintStream err, String name, long size, LongSupplier nanoTime) {
+    Progress(PrintStream err, String name, long size, LongSupplier nanoTime, LongSupplier lines) {
         this.err = err;
         this.name = name;
         this.size = size;
         this.nanoTime = nanoTime;
-        this.lastShown = nanoTime.getAsLong();
+        this.lines = lines;
+        this.start = nanoTime.getAsLong();
+        this.lastShown = start - INTERVAL_NANOS;
     }
 
     /** Whether stderr is a terminal: on Linux from its file descriptor, elsewhere from the console. */
@@ -50,11 +57,11 @@ final class Progress {
      * Wraps a stream so that reading it reports progress, or returns it unchanged when stderr is not
      * a terminal.
      */
-    static InputStream track(InputStream in, String name, long size) {
+    static InputStream track(InputStream in, String name, long size, LongSupplier lines) {
         if (!stderrIsTerminal()) {
             return in;
         }
-        return new Progress(System.err, name, size, System::nanoTime).wrap(in);
+        return new Progress(System.err, name, size, System::nanoTime, lines).wrap(in);
     }
 
     InputStream wrap(InputStream in) {
@@ -84,19 +91,27 @@ final class Progress {
             private void advance(int n) {
                 bytes += n;
                 long now = nanoTime.getAsLong();
-                if (now - lastShown >= INTERVAL_NANOS) {
+                if (now - start >= FIRST_AFTER_NANOS && now - lastShown >= INTERVAL_NANOS) {
                     lastShown = now;
-                    show(bytes);
+                    show(bytes, now - start);
                 }
             }
         };
     }
 
-    void show(long bytes) {
-        String line = size > 0
-                ? String.format(Locale.ROOT, "reading %s: %d%% (%,.1f of %,.1f MB)", name,
+    void show(long bytes, long elapsedNanos) {
+        StringBuilder line = new StringBuilder(size > 0
+                ? String.format(Locale.ROOT, "reading %s: %d%% (%,.1f of %,.1f MB", name,
                         Math.min(100, bytes * 100 / size), bytes / 1e6, size / 1e6)
-                : String.format(Locale.ROOT, "reading %s: %,.1f MB", name, bytes / 1e6);
+                : String.format(Locale.ROOT, "reading %s: (%,.1f MB", name, bytes / 1e6));
+        if (lines != null) {
+            line.append(String.format(Locale.ROOT, ", %,d lines", lines.getAsLong()));
+        }
+        double seconds = elapsedNanos / 1e9;
+        if (seconds > 0) {
+            line.append(String.format(Locale.ROOT, ", %,.1f MB/s", bytes / 1e6 / seconds));
+        }
+        line.append(')');
         err.print("\r" + line + "\u001b[K");
         err.flush();
         shown = true;

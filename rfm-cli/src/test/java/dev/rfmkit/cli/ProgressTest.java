@@ -18,30 +18,34 @@ final class ProgressTest {
     private final AtomicLong clock = new AtomicLong();
 
     @Test
-    void showsPercentageOfFileAtMostTwiceASecond_thenClearsTheLine() throws IOException {
-        Progress progress = new Progress(err, "orders.csv", 2_000_000, clock::get);
+    void showsProgressAfterTwoSeconds_atMostTwiceASecond_thenClearsTheLine() throws IOException {
+        AtomicLong lines = new AtomicLong();
+        Progress progress = new Progress(err, "orders.csv", 2_000_000, clock::get, lines::get);
         try (InputStream in = progress.wrap(new ByteArrayInputStream(new byte[2_000_000]))) {
+            clock.addAndGet(1_900_000_000L);
             readOnce(in, 500_000);
-            assertEquals("", text(), "nothing before half a second");
+            assertEquals("", text(), "nothing in the first two seconds");
             clock.addAndGet(600_000_000L);
+            lines.set(12_345);
             readOnce(in, 500_000);
-            assertEquals("\rreading orders.csv: 50% (1.0 of 2.0 MB)\u001b[K", text());
+            assertEquals("\rreading orders.csv: 50% (1.0 of 2.0 MB, 12,345 lines, 0.4 MB/s)\u001b[K", text());
             clock.addAndGet(100_000_000L);
             readOnce(in, 500_000);
-            assertEquals("\rreading orders.csv: 50% (1.0 of 2.0 MB)\u001b[K", text(), "not again within 0.5 s");
+            assertEquals("\rreading orders.csv: 50% (1.0 of 2.0 MB, 12,345 lines, 0.4 MB/s)\u001b[K", text(),
+                    "not again within 0.5 s");
         }
         assertTrue(text().endsWith("\r\u001b[K"), "the line is cleared on close");
     }
 
     @Test
     void unknownSize_showsMegabytes() {
-        new Progress(err, "stdin", 0, clock::get).show(3_500_000);
-        assertEquals("\rreading stdin: 3.5 MB\u001b[K", text());
+        new Progress(err, "stdin", 0, clock::get, null).show(3_500_000, 1_000_000_000L);
+        assertEquals("\rreading stdin: (3.5 MB, 3.5 MB/s)\u001b[K", text());
     }
 
     @Test
     void nothingShown_nothingCleared() throws IOException {
-        Progress progress = new Progress(err, "orders.csv", 10, clock::get);
+        Progress progress = new Progress(err, "orders.csv", 10, clock::get, null);
         try (InputStream in = progress.wrap(new ByteArrayInputStream(new byte[10]))) {
             in.readAllBytes();
         }

@@ -13,6 +13,10 @@ import dev.rfmkit.jackson.RejectListener;
 import dev.rfmkit.order.IngestionOptions;
 import dev.rfmkit.order.OrderIngestion;
 import dev.rfmkit.order.OrderLine;
+import dev.rfmkit.html.HtmlReport;
+import dev.rfmkit.report.Migration;
+import dev.rfmkit.report.RfmMatrix;
+import dev.rfmkit.report.SegmentSummary;
 import dev.rfmkit.score.Clusters;
 import dev.rfmkit.score.Dimension;
 import dev.rfmkit.score.KMeansModel;
@@ -30,6 +34,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
@@ -172,6 +178,49 @@ final class ReadmeQuickStartTest {
     @Test
     void readme_showsExactlyTheModelCode() throws IOException {
         assertEquals(block(source(), "// README-MODEL-BEGIN", "// README-MODEL-END"), readmeBlock("README-MODEL"));
+    }
+
+    @SuppressWarnings("unused")
+    static void reports(RfmResult result) throws IOException {
+        // README-REPORT-BEGIN
+        SegmentSummary summary = SegmentSummary.of(result);
+        for (SegmentSummary.Row row : summary.rows()) {
+            System.out.println(row.segment().orElseThrow().id() + " " + row.customers() + " " + row.revenue());
+        }
+        RfmMatrix matrix = RfmMatrix.of(result);
+        System.out.println("R5 F5: " + matrix.cell(5, 5).customers() + " of " + summary.total().customers());
+        Migration moves = Migration.between(result, result);
+        System.out.println("stayed in CHAMPIONS: "
+                + moves.customers(Optional.of("CHAMPIONS"), Optional.of("CHAMPIONS")));
+        HtmlReport.of(result).withLocale(Locale.GERMAN).write(Files.createTempFile("rfm", ".html"));
+        // README-REPORT-END
+    }
+
+    // the quick start's three customers: c1 is the one Champion (555), with 200.50
+    @Test
+    void reports_printTheSummary() {
+        LocalDate d = LocalDate.of(2024, 6, 30);
+        RfmResult result = RfmAnalysis.builder().ingestion(IngestionOptions.defaults().withAsOf(d)).build().run(List.of(
+                OrderLine.of("c1", LocalDate.of(2024, 6, 28), new BigDecimal("120.00")).withOrderId("A-1"),
+                OrderLine.of("c1", LocalDate.of(2024, 5, 2), new BigDecimal("80.50")).withOrderId("A-2"),
+                OrderLine.of("c2", LocalDate.of(2023, 11, 20), new BigDecimal("35.00")).withOrderId("B-1"),
+                OrderLine.of("c3", LocalDate.of(2024, 6, 1), new BigDecimal("12.99")).withOrderId("C-1")));
+        List<String> out = captured(() -> {
+            try {
+                reports(result);
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+        assertEquals("CHAMPIONS 1 200.5000", out.get(0));
+        assertEquals(14, out.size(), out.toString());
+        assertEquals("R5 F5: 1 of 3", out.get(12));
+        assertEquals("stayed in CHAMPIONS: 1", out.get(13));
+    }
+
+    @Test
+    void readme_showsExactlyTheReportCode() throws IOException {
+        assertEquals(block(source(), "// README-REPORT-BEGIN", "// README-REPORT-END"), readmeBlock("README-REPORT"));
     }
 
     private static List<String> captured(Runnable code) {

@@ -237,6 +237,16 @@ public final class OrderIngestion {
     }
 
     /**
+     * The lines offered so far, included or excluded: for progress reports while a large input is
+     * read. Read it from the thread that feeds the lines.
+     *
+     * @return the number of lines
+     */
+    public long linesRead() {
+        return linesRead;
+    }
+
+    /**
      * Finishes the ingestion: folds orders into customers and sorts customers by id.
      *
      * @return the per-customer order facts, the report and the as-of date
