@@ -25,7 +25,7 @@ import java.util.Set;
  * <p>Not thread-safe: one ingestion is fed from one thread. The result of {@link #finish()} does not
  * depend on the order in which lines were offered.
  */
-public final class OrderIngestion {
+public final class OrderIngestion implements OrderSink {
     private static final int NO_DAY_MIN = Integer.MAX_VALUE;
     private static final int NO_DAY_MAX = Integer.MIN_VALUE;
 
@@ -89,6 +89,7 @@ public final class OrderIngestion {
     }
 
     /** The options this ingestion applies. */
+    @Override
     public IngestionOptions options() {
         return options;
     }
@@ -113,6 +114,7 @@ public final class OrderIngestion {
      * @throws OrderDataException in strict mode, if the line is excluded
      * @throws IllegalStateException if the ingestion is finished
      */
+    @Override
     public Optional<ExclusionReason> accept(long lineNumber, OrderLine line) {
         Objects.requireNonNull(line, "line");
         checkOpen();
@@ -149,6 +151,7 @@ public final class OrderIngestion {
      * @throws OrderDataException in strict mode, always
      * @throws IllegalStateException if the ingestion is finished
      */
+    @Override
     public void reject(long lineNumber, ExclusionReason reason, String column, String message) {
         Objects.requireNonNull(reason, "reason");
         Objects.requireNonNull(message, "message");

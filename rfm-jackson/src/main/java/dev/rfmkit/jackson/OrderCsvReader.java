@@ -5,6 +5,7 @@ import dev.rfmkit.order.ExclusionReason;
 import dev.rfmkit.order.IngestionOptions;
 import dev.rfmkit.order.OrderDataException;
 import dev.rfmkit.order.OrderIngestion;
+import dev.rfmkit.order.OrderSink;
 import dev.rfmkit.order.OrderLine;
 import java.io.IOException;
 import java.io.InputStream;
@@ -18,7 +19,8 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Streams an orders file into an {@link OrderIngestion}, one record at a time, never holding the file.
+ * Streams an orders file into an {@link OrderIngestion} (or any {@link OrderSink}), one record at a time,
+ * never holding the file.
  *
  * <p><b>Input.</b> CSV with a header row, laid out as the {@link OrderCsvFormat} says; UTF-8, a leading
  * byte-order mark ignored; gzip-compressed input recognised by its magic bytes (so files named
@@ -87,7 +89,7 @@ public final class OrderCsvReader {
      * @throws OrderDataException if the file cannot be read as orders, or, in strict ingestion, at the
      *     first excluded record
      */
-    public ReadStats read(Path file, OrderIngestion ingestion, RejectListener rejects) throws IOException {
+    public ReadStats read(Path file, OrderSink ingestion, RejectListener rejects) throws IOException {
         Objects.requireNonNull(file, "file");
         check(ingestion, rejects);
         try (InputStream in = Files.newInputStream(file);
@@ -108,7 +110,7 @@ public final class OrderCsvReader {
      * @throws OrderDataException if the input cannot be read as orders, or, in strict ingestion, at the
      *     first excluded record
      */
-    public ReadStats read(InputStream in, String sourceName, OrderIngestion ingestion, RejectListener rejects)
+    public ReadStats read(InputStream in, String sourceName, OrderSink ingestion, RejectListener rejects)
             throws IOException {
         Objects.requireNonNull(in, "in");
         Objects.requireNonNull(sourceName, "sourceName");
@@ -118,12 +120,12 @@ public final class OrderCsvReader {
         }
     }
 
-    private static void check(OrderIngestion ingestion, RejectListener rejects) {
+    private static void check(OrderSink ingestion, RejectListener rejects) {
         Objects.requireNonNull(ingestion, "ingestion");
         Objects.requireNonNull(rejects, "rejects");
     }
 
-    private ReadStats read(CsvRecords records, String sourceName, OrderIngestion ingestion, RejectListener rejects)
+    private ReadStats read(CsvRecords records, String sourceName, OrderSink ingestion, RejectListener rejects)
             throws IOException {
         CsvHeader header = CsvHeader.read(records, sourceName);
         Columns columns = new Columns(header);
@@ -193,12 +195,12 @@ public final class OrderCsvReader {
         private final Columns columns;
         private final CsvHeader header;
         private final CsvDates dates;
-        private final OrderIngestion ingestion;
+        private final OrderSink ingestion;
         private final RejectListener rejects;
         private final boolean strict;
         private final char decimalSeparator;
 
-        RecordReader(Columns columns, CsvDates dates, OrderIngestion ingestion, RejectListener rejects) {
+        RecordReader(Columns columns, CsvDates dates, OrderSink ingestion, RejectListener rejects) {
             this.columns = columns;
             this.header = columns.header;
             this.dates = dates;

@@ -1,0 +1,34 @@
+package dev.rfmkit.order;
+
+import java.util.Optional;
+
+/**
+ * Where a reader sends order lines: {@link OrderIngestion}, or anything that passes lines on to one
+ * and watches what it includes (such as the lifetime-value module, which also needs each purchase's
+ * day).
+ */
+public interface OrderSink {
+    /** The options that decide which lines are included (readers use its strictness). */
+    IngestionOptions options();
+
+    /**
+     * Offers a line with its line number in the source.
+     *
+     * @param lineNumber the 1-based line number in the source (for messages)
+     * @param line the line
+     * @return the reason the line was excluded, empty if it was included
+     * @throws OrderDataException in strict mode, if the line is excluded
+     */
+    Optional<ExclusionReason> accept(long lineNumber, OrderLine line);
+
+    /**
+     * Records a line that could not be turned into an {@link OrderLine}, counted under its reason.
+     *
+     * @param lineNumber the 1-based line number in the source
+     * @param reason why the line is excluded
+     * @param column the column at fault, or {@code null} if none
+     * @param message what was wrong and what was expected
+     * @throws OrderDataException in strict mode, always
+     */
+    void reject(long lineNumber, ExclusionReason reason, String column, String message);
+}
