@@ -90,23 +90,53 @@ public final class GammaGamma {
                 m[k++] = history.monetaryValue(i);
             }
         }
-        double[] par = Fitting.maximise(v -> logLikelihood(v, x, m), new double[] {1, 1, 1});
-        return new GammaGamma(par[0], par[1], par[2], logLikelihood(par, x, m), used, zero, correlation(x, m));
+        Terms terms = new Terms(x, m);
+        double[] par = Fitting.maximise(terms::logLikelihood, new double[] {1, 1, 1});
+        return new GammaGamma(par[0], par[1], par[2], terms.logLikelihood(par), used, zero, correlation(x, m));
     }
 
-    private static double logLikelihood(double[] v, int[] x, double[] m) {
-        double p = v[0];
-        double q = v[1];
-        double g = v[2];
-        double lgq = LogGamma.value(q);
-        double lg = Math.log(g);
-        double sum = 0;
-        for (int i = 0; i < x.length; i++) {
-            double px = p * x[i];
-            sum += LogGamma.value(px + q) - LogGamma.value(px) - lgq + q * lg + (px - 1) * Math.log(m[i])
-                    + px * Math.log(x[i]) - (px + q) * Math.log(g + x[i] * m[i]);
+    /** The customers' data with the parts of the likelihood that do not depend on the parameters. */
+    private static final class Terms {
+        private final int[] x;
+        private final double[] m;
+        private final double[] logM;
+        private final double[] logX;
+        private final int[] perX;
+
+        Terms(int[] x, double[] m) {
+            this.x = x;
+            this.m = m;
+            logM = new double[x.length];
+            logX = new double[x.length];
+            int max = 0;
+            for (int i = 0; i < x.length; i++) {
+                logM[i] = Math.log(m[i]);
+                logX[i] = Math.log(x[i]);
+                max = Math.max(max, x[i]);
+            }
+            perX = new int[max + 1];
+            for (int v : x) {
+                perX[v]++;
+            }
         }
-        return sum;
+
+        /** The terms in Gamma functions depend on x only: summed once per distinct x. */
+        double logLikelihood(double[] v) {
+            double p = v[0];
+            double q = v[1];
+            double g = v[2];
+            double sum = x.length * (q * Math.log(g) - LogGamma.value(q));
+            for (int k = 1; k < perX.length; k++) {
+                if (perX[k] > 0) {
+                    sum += perX[k] * (LogGamma.value(p * k + q) - LogGamma.value(p * k));
+                }
+            }
+            for (int i = 0; i < x.length; i++) {
+                double px = p * x[i];
+                sum += (px - 1) * logM[i] + px * logX[i] - (px + q) * Math.log(g + x[i] * m[i]);
+            }
+            return sum;
+        }
     }
 
     private static double correlation(int[] x, double[] m) {
