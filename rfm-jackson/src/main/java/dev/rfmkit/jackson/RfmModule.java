@@ -31,7 +31,8 @@ import java.util.function.BiFunction;
  * The Jackson module for rfmkit's types: fitted models of every strategy (a {@code type} from a
  * closed set and a {@code formatVersion}, never a Java class name; see {@link ModelJson}), segment
  * schemes (the {@code rfmkit-scheme} format of {@link SchemeJson}), RFM scores, segments, scored
- * customers, segment counts and ingestion reports. rfm-core carries no annotations: records are
+ * customers, segment counts and ingestion reports; and, when the optional rfm-clv module is on the
+ * class path, its BG/NBD and Gamma-Gamma models ({@code type} {@code bg-nbd} and {@code gamma-gamma}). rfm-core carries no annotations: records are
  * ordered by mix-ins, the rest has its own serializers.
  *
  * <p>Register it explicitly ({@code mapper.registerModule(new RfmModule())}) or let
@@ -71,10 +72,33 @@ public final class RfmModule extends SimpleModule {
                 path.isEmpty() ? "scheme" : path)));
         addSerializer(IngestionReport.class, new TreeSerializer<>(ReportTree::toTree));
         addDeserializer(IngestionReport.class, new TreeDeserializer<>(ReportTree::fromTree));
+        if (clvPresent()) {
+            ClvCodecs.register(this);
+        }
         setMixInAnnotation(RfmScore.class, RfmScoreOrder.class);
         setMixInAnnotation(Segment.class, SegmentOrder.class);
         setMixInAnnotation(SegmentCount.class, SegmentCountOrder.class);
         setMixInAnnotation(ScoredCustomer.class, ScoredCustomerOrder.class);
+    }
+
+    /** Whether the optional rfm-clv module is on the class path. */
+    private static boolean clvPresent() {
+        try {
+            Class.forName("dev.rfmkit.clv.BgNbd", false, RfmModule.class.getClassLoader());
+            return true;
+        } catch (ClassNotFoundException | LinkageError e) {
+            return false;
+        }
+    }
+
+    /** The lifetime-value models' codecs, in a class of their own so that nothing loads them without rfm-clv. */
+    private static final class ClvCodecs {
+        static void register(RfmModule m) {
+            m.addSerializer(dev.rfmkit.clv.BgNbd.class, new TreeSerializer<>(ClvTree::toTree));
+            m.addDeserializer(dev.rfmkit.clv.BgNbd.class, new TreeDeserializer<>(ClvTree::bgNbd));
+            m.addSerializer(dev.rfmkit.clv.GammaGamma.class, new TreeSerializer<>(ClvTree::toTree));
+            m.addDeserializer(dev.rfmkit.clv.GammaGamma.class, new TreeDeserializer<>(ClvTree::gammaGamma));
+        }
     }
 
     /**
