@@ -13,7 +13,7 @@ import picocli.CommandLine.Command;
 @Command(name = "rfm", mixinStandardHelpOptions = true, versionProvider = RfmCommand.Version.class,
         description = "Exact RFM customer segmentation from an orders export.",
         subcommands = {SegmentCommand.class, FitCommand.class, ReportCommand.class, MigrateCommand.class,
-            DemoCommand.class, SchemesCommand.class})
+            DemoCommand.class, ClvCommand.class, SchemesCommand.class})
 public final class RfmCommand implements Runnable {
     /** Exit code: success. */
     static final int OK = 0;

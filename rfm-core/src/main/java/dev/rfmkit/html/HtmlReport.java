@@ -67,11 +67,13 @@ public final class HtmlReport {
     private final RfmResult result;
     private final Locale locale;
     private final String source;
+    private final java.util.Map<String, Double> predicted;
 
-    private HtmlReport(RfmResult result, Locale locale, String source) {
+    private HtmlReport(RfmResult result, Locale locale, String source, java.util.Map<String, Double> predicted) {
         this.result = result;
         this.locale = locale;
         this.source = source;
+        this.predicted = predicted;
     }
 
     /**
@@ -81,7 +83,7 @@ public final class HtmlReport {
      * @return the report
      */
     public static HtmlReport of(RfmResult result) {
-        return new HtmlReport(Objects.requireNonNull(result, "result"), Locale.ENGLISH, null);
+        return new HtmlReport(Objects.requireNonNull(result, "result"), Locale.ENGLISH, null, null);
     }
 
     /**
@@ -92,7 +94,7 @@ public final class HtmlReport {
      * @return a new report
      */
     public HtmlReport withLocale(Locale locale) {
-        return new HtmlReport(result, Objects.requireNonNull(locale, "locale"), source);
+        return new HtmlReport(result, Objects.requireNonNull(locale, "locale"), source, predicted);
     }
 
     /**
@@ -102,7 +104,18 @@ public final class HtmlReport {
      * @return a new report
      */
     public HtmlReport withSource(String sourceName) {
-        return new HtmlReport(result, locale, Objects.requireNonNull(sourceName, "sourceName"));
+        return new HtmlReport(result, locale, Objects.requireNonNull(sourceName, "sourceName"), predicted);
+    }
+
+    /**
+     * The same report with each segment's predicted lifetime value (the sum over its customers, such
+     * as the CLV of the rfm-clv module), shown as a column of the segment table.
+     *
+     * @param valueBySegment predicted value by segment id; segments not in it show "-"
+     * @return a new report
+     */
+    public HtmlReport withPredictedValue(java.util.Map<String, Double> valueBySegment) {
+        return new HtmlReport(result, locale, source, java.util.Map.copyOf(valueBySegment));
     }
 
     /**
@@ -183,25 +196,33 @@ public final class HtmlReport {
             "frequency", "monetary", "aov"}) {
             h.append("<th>").append(esc(p.label(key))).append("</th>");
         }
+        if (predicted != null) {
+            h.append("<th>").append(esc(p.label("predicted"))).append("</th>");
+        }
         h.append("</tr></thead>\n<tbody>\n");
         for (SegmentSummary.Row r : summary.rows()) {
             Segment s = r.segment().orElseThrow();
             h.append("<tr data-segment=\"").append(esc(s.id())).append("\">");
-            row(p, h, name(s), r);
+            row(p, h, name(s), r, predicted == null ? null : predicted.getOrDefault(s.id(), Double.NaN));
         }
         h.append("<tr class=\"total\">");
-        row(p, h, p.label("total"), summary.total());
+        row(p, h, p.label("total"), summary.total(), predicted == null ? null
+                : predicted.values().stream().mapToDouble(Double::doubleValue).sum());
         h.append("</tbody>\n</table>\n</div>\n<p class=\"note\">").append(esc(p.label("averagesNote")))
                 .append("</p>\n");
     }
 
-    private static void row(Page p, StringBuilder h, String name, SegmentSummary.Row r) {
+    private static void row(Page p, StringBuilder h, String name, SegmentSummary.Row r, Double predicted) {
         h.append("<td>").append(esc(name)).append("</td><td>").append(p.integer(r.customers())).append("</td><td>")
                 .append(p.percent(r.customerShare())).append("</td><td>").append(p.money(r.revenue()))
                 .append("</td><td>").append(p.percent(r.revenueShare())).append("</td><td>")
                 .append(p.decimal(r.meanRecency(), 1)).append("</td><td>").append(p.decimal(r.meanFrequency(), 2))
                 .append("</td><td>").append(p.decimal(r.meanMonetary(), 2)).append("</td><td>")
-                .append(r.customers() == 0 ? "\u2013" : p.money(r.averageOrderValue())).append("</td></tr>\n");
+                .append(r.customers() == 0 ? "\u2013" : p.money(r.averageOrderValue())).append("</td>");
+        if (predicted != null) {
+            h.append("<td>").append(p.decimal(predicted, 2)).append("</td>");
+        }
+        h.append("</tr>\n");
     }
 
     /** Two bars per segment, as inline SVG: share of customers (blue) and of revenue (orange). */
