@@ -13,6 +13,11 @@ import dev.rfmkit.jackson.RejectListener;
 import dev.rfmkit.order.IngestionOptions;
 import dev.rfmkit.order.OrderIngestion;
 import dev.rfmkit.order.OrderLine;
+import dev.rfmkit.clv.BgNbd;
+import dev.rfmkit.clv.Clv;
+import dev.rfmkit.clv.ClvUnit;
+import dev.rfmkit.clv.GammaGamma;
+import dev.rfmkit.clv.PurchaseHistory;
 import dev.rfmkit.html.HtmlReport;
 import dev.rfmkit.report.Migration;
 import dev.rfmkit.report.RfmMatrix;
@@ -221,6 +226,44 @@ final class ReadmeQuickStartTest {
     @Test
     void readme_showsExactlyTheReportCode() throws IOException {
         assertEquals(block(source(), "// README-REPORT-BEGIN", "// README-REPORT-END"), readmeBlock("README-REPORT"));
+    }
+
+    @SuppressWarnings("unused")
+    static void clv(List<OrderLine> orders, LocalDate asOf) {
+        // README-CLV-BEGIN
+        PurchaseHistory history = PurchaseHistory.of(orders, IngestionOptions.defaults().withAsOf(asOf), ClvUnit.WEEK);
+        BgNbd purchases = BgNbd.fit(history);
+        GammaGamma spend = GammaGamma.fit(history);
+        Clv clv = Clv.of(purchases, spend, ClvUnit.WEEK);   // 12 periods of 30 days, 1% discount per period
+        for (int i = 0; i < 3; i++) {
+            int x = history.frequency(i);
+            double tx = history.recency(i);
+            double age = history.age(i);
+            System.out.printf(Locale.ROOT, "%s alive %.3f, next 39 weeks %.3f, CLV %.2f%n", history.customerId(i),
+                    purchases.probabilityAlive(x, tx, age), purchases.expectedPurchases(39, x, tx, age),
+                    clv.value(x, tx, age, history.monetaryValue(i)));
+        }
+        // README-CLV-END
+    }
+
+    // the CDNOW sample of the papers: customer 1 expects 1.226 purchases in 39 weeks
+    @Test
+    void clv_printsTheForecasts() throws IOException {
+        List<OrderLine> orders = new java.util.ArrayList<>();
+        List<String> lines = Files.readAllLines(Path.of("src/test/resources/dev/rfmkit/cli/cdnow_sample.csv"));
+        for (String line : lines.subList(1, lines.size())) {
+            String[] f = line.split(",");
+            orders.add(OrderLine.of(f[0], LocalDate.parse(f[1]), new BigDecimal(f[3])));
+        }
+        List<String> out = captured(() -> clv(orders, LocalDate.of(1997, 9, 30)));
+        assertEquals(3, out.size());
+        assertEquals("1 alive 0.727, next 39 weeks 1.226, CLV 35.87", out.get(0));
+        assertTrue(out.get(2).startsWith("3 alive 1.000"), out.get(2));
+    }
+
+    @Test
+    void readme_showsExactlyTheClvCode() throws IOException {
+        assertEquals(block(source(), "// README-CLV-BEGIN", "// README-CLV-END"), readmeBlock("README-CLV"));
     }
 
     private static List<String> captured(Runnable code) {
