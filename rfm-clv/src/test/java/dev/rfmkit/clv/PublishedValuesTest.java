@@ -100,6 +100,37 @@ final class PublishedValuesTest {
         }
     }
 
+    @Test
+    void gammaGamma_isAtAMaximum() {
+        double[] base = {gg.p(), gg.q(), gg.gamma()};
+        for (int i = 0; i < base.length; i++) {
+            for (double f : new double[] {0.999, 1.001}) {
+                double[] moved = base.clone();
+                moved[i] *= f;
+                GammaGamma other = GammaGamma.of(moved[0], moved[1], moved[2], Double.NaN, 0, 0, Double.NaN);
+                assertTrue(ggLogLikelihood(other) < ggLogLikelihood(gg), "Gamma-Gamma parameter " + i + " x " + f);
+            }
+        }
+        assertEquals(gg.logLikelihood(), ggLogLikelihood(gg), 1e-6);
+    }
+
+    /** The Gamma-Gamma log-likelihood of the sample, written out here from the definition. */
+    private static double ggLogLikelihood(GammaGamma m) {
+        double sum = 0;
+        for (int i = 0; i < history.size(); i++) {
+            int x = history.frequency(i);
+            double mv = history.monetaryValue(i);
+            if (x > 0 && mv > 0) {
+                double px = m.p() * x;
+                sum += org.apache.commons.numbers.gamma.LogGamma.value(px + m.q())
+                        - org.apache.commons.numbers.gamma.LogGamma.value(px)
+                        - org.apache.commons.numbers.gamma.LogGamma.value(m.q()) + m.q() * Math.log(m.gamma())
+                        + (px - 1) * Math.log(mv) + px * Math.log(x) - (px + m.q()) * Math.log(m.gamma() + x * mv);
+            }
+        }
+        return sum;
+    }
+
     private static double ll(double[] p) {
         BgNbd m = BgNbd.of(p[0], p[1], p[2], p[3], Double.NaN, 0);
         double sum = 0;
