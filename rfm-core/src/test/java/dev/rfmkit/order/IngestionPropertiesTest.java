@@ -76,9 +76,11 @@ final class IngestionPropertiesTest {
                 customer = " " + customer + "\t";
             }
             LocalDate date = D.minusDays(rnd.nextInt(-5, 120));
-            long cents = switch (rnd.nextInt(10)) {
+            long cents = switch (rnd.nextInt(12)) {
                 case 0 -> 0;
                 case 1, 2 -> -rnd.nextLong(1, 10_000);
+                case 3 -> rnd.nextLong(1, 1_000_000_000_000_00L); // up to 1e12 currency units
+                case 4 -> -rnd.nextLong(1, 1_000_000_000_000_00L);
                 default -> rnd.nextLong(1, 100_000);
             };
             // amounts with up to four decimals
