@@ -93,6 +93,10 @@ final class ClvCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "FILE", description = "Output CSV file (default: stdout).")
     Path out;
 
+    @Option(names = "--excel-safe", description = "Prefix customer ids that start with =, +, -, @ with ' for "
+            + "spreadsheets.")
+    boolean excelSafe;
+
     @Option(names = "--debug", description = "Show stack traces of errors.")
     boolean debug;
 
@@ -184,7 +188,9 @@ final class ClvCommand implements Callable<Integer> {
                 double purchases = models.bgnbd().expectedPurchases(horizon, x, tx, age);
                 double spend = models.gammaGamma().expectedSpend(x, m);
                 double value = clv.value(x, tx, age, m);
-                w.write(csvField(h.customerId(i)) + "," + x + "," + fmt(tx) + "," + fmt(age) + ","
+                String id = excelSafe ? dev.rfmkit.jackson.ScoredCustomerWriter.excelSafe(h.customerId(i))
+                        : h.customerId(i);
+                w.write(csvField(id) + "," + x + "," + fmt(tx) + "," + fmt(age) + ","
                         + h.monetaryValue(i, 6).toPlainString() + "," + fmt(pAlive) + "," + fmt(purchases) + ","
                         + fmt(spend) + "," + fmt(value));
                 if (segments) {

@@ -25,6 +25,10 @@ final class SegmentCommand extends AnalysisCommand {
     @Option(names = "--format", paramLabel = "FORMAT", description = "Output format: csv (default) or jsonl.")
     ScoredCustomerWriter.Format format = ScoredCustomerWriter.Format.CSV;
 
+    @Option(names = "--excel-safe", description = "Prefix CSV cells that start with =, +, -, @ with ' so that a "
+            + "spreadsheet does not run them as formulas (off by default: ids stay joinable).")
+    boolean excelSafe;
+
     @Override
     String name() {
         return "segment";
@@ -63,7 +67,7 @@ final class SegmentCommand extends AnalysisCommand {
     }
 
     private void writeRows(RfmResult result) throws IOException {
-        ScoredCustomerWriter writer = ScoredCustomerWriter.of(format);
+        ScoredCustomerWriter writer = ScoredCustomerWriter.of(format).withExcelSafe(excelSafe);
         if (out == null) {
             OutputStream stdout = new BufferedOutputStream(System.out, 1 << 16);
             writer.write(result, stdout);

@@ -24,6 +24,22 @@ final class SegmentCommandIT {
         return Files.readString(RfmJar.fixture(name), StandardCharsets.UTF_8);
     }
 
+    // formula injection: off by default (ids stay joinable), --excel-safe neutralises =, +, -, @
+    @Test
+    void excelSafe_neutralisesFormulaCells(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws java.io.IOException {
+        java.nio.file.Path orders = dir.resolve("formula.csv");
+        java.nio.file.Files.writeString(orders, "customer_id,order_date,amount\n=HYPERLINK(\"x\"),2024-01-01,5\n"
+                + "+1,2024-01-02,6\n-2,2024-01-03,7\n@x,2024-01-03,8\nplain,2024-01-04,9\n");
+        RfmJar.Run safe = RfmJar.run("segment", orders.toString(), "--excel-safe");
+        assertEquals(0, safe.exitCode(), safe.stderr());
+        java.util.List<String> ids = safe.stdout().lines().skip(1).map(l -> l.substring(0, l.indexOf(",", 1))).toList();
+        assertEquals(java.util.List.of("\"'+1\"", "\"'-2\"", "\"'=HYPERLINK(\"\"x\"\")\"", "\"'@x\"", "plain"), ids);
+        RfmJar.Run plain = RfmJar.run("segment", orders.toString());
+        assertTrue(plain.stdout().contains("\n-2,"), plain.stdout());
+        assertTrue(plain.stdout().contains("\"=HYPERLINK(\"\"x\"\")\","), plain.stdout());
+    }
+
     @Test
     void segment_handCheckedFixture_exactRows() throws IOException {
         RfmJar.Run run = RfmJar.run("segment", ORDERS, "--as-of", "2024-01-31");

@@ -45,9 +45,11 @@ public final class ScoredCustomerWriter {
     private static final JsonFactory JSON = new JsonFactory();
 
     private final Format format;
+    private final boolean excelSafe;
 
-    private ScoredCustomerWriter(Format format) {
+    private ScoredCustomerWriter(Format format, boolean excelSafe) {
         this.format = format;
+        this.excelSafe = excelSafe;
     }
 
     /**
@@ -57,7 +59,34 @@ public final class ScoredCustomerWriter {
      * @return the writer
      */
     public static ScoredCustomerWriter of(Format format) {
-        return new ScoredCustomerWriter(Objects.requireNonNull(format, "format"));
+        return new ScoredCustomerWriter(Objects.requireNonNull(format, "format"), false);
+    }
+
+    /**
+     * The same writer, with CSV text cells made safe to open in a spreadsheet: a customer id or segment
+     * that starts with {@code =}, {@code +}, {@code -}, {@code @}, a tab or a carriage return (which a
+     * spreadsheet would run as a formula) gets a leading apostrophe. Off by default, so that ids stay
+     * joinable with other data; numbers are never changed. JSON Lines output is not affected.
+     *
+     * @param safe whether to neutralise formula-like cells
+     * @return the writer
+     */
+    public ScoredCustomerWriter withExcelSafe(boolean safe) {
+        return new ScoredCustomerWriter(format, safe);
+    }
+
+    /**
+     * A text cell made safe for spreadsheets: a leading apostrophe if it starts like a formula.
+     *
+     * @param cell the text
+     * @return the cell, neutralised if needed
+     */
+    public static String excelSafe(String cell) {
+        if (cell.isEmpty()) {
+            return cell;
+        }
+        char c = cell.charAt(0);
+        return c == '=' || c == '+' || c == '-' || c == '@' || c == '\t' || c == '\r' ? "'" + cell : cell;
     }
 
     /** The format this writer writes. */
@@ -76,13 +105,13 @@ public final class ScoredCustomerWriter {
         Objects.requireNonNull(result, "result");
         Objects.requireNonNull(out, "out");
         if (format == Format.CSV) {
-            writeCsv(result, out);
+            writeCsv(result, out, excelSafe);
         } else {
             writeJsonLines(result, out);
         }
     }
 
-    private static void writeCsv(RfmResult result, OutputStream out) throws IOException {
+    private static void writeCsv(RfmResult result, OutputStream out, boolean excelSafe) throws IOException {
         CsvSchema.Builder schema = CsvSchema.builder();
         for (String c : COLUMNS) {
             schema.addColumn(c);
@@ -95,7 +124,7 @@ public final class ScoredCustomerWriter {
             String[] row = new String[COLUMNS.size()];
             for (int i = 0; i < result.size(); i++) {
                 ScoredCustomer c = result.customer(i);
-                row[0] = c.customerId();
+                row[0] = excelSafe ? excelSafe(c.customerId()) : c.customerId();
                 row[1] = Integer.toString(c.recencyDays());
                 row[2] = Integer.toString(c.frequency());
                 row[3] = c.monetary().toPlainString();
@@ -103,7 +132,7 @@ public final class ScoredCustomerWriter {
                 row[5] = Integer.toString(c.score().f());
                 row[6] = Integer.toString(c.score().m());
                 row[7] = c.score().code();
-                row[8] = c.segment().id();
+                row[8] = excelSafe ? excelSafe(c.segment().id()) : c.segment().id();
                 rows.write(row);
             }
         }
