@@ -92,7 +92,14 @@ final class CsvRecords implements Closeable {
         }
         pushback.unread(magic, 0, n);
         boolean gzip = n == 2 && (magic[0] & 0xFF) == 0x1F && (magic[1] & 0xFF) == 0x8B;
-        return gzip ? new GZIPInputStream(pushback, 1 << 16) : pushback;
+        if (!gzip) {
+            return pushback;
+        }
+        try {
+            return new GZIPInputStream(pushback, 1 << 16);
+        } catch (java.io.EOFException | java.util.zip.ZipException e) {
+            throw new OrderDataException(1, null, null, "the gzip data is truncated or corrupt (" + e.getMessage() + ")");
+        }
     }
 
     /**
@@ -123,17 +130,27 @@ final class CsvRecords implements Closeable {
             if (t != JsonToken.START_ARRAY) {
                 throw new IllegalStateException("expected the start of a record, got " + t);
             }
+            boolean nul = false;
             while ((t = parser.nextToken()) == JsonToken.VALUE_STRING) {
                 if (size == 0) {
                     start = parser.currentTokenLocation().getCharOffset();
                 }
-                add(parser.getText());
+                String field = parser.getText();
+                nul |= field.indexOf('\0') >= 0;
+                add(field);
+            }
+            if (nul) {
+                throw new OrderDataException(tape.lineAt(start), null, null,
+                        "input holds a NUL byte: binary data, not a CSV text file");
             }
             if (t != JsonToken.END_ARRAY || size == 0) {
                 throw new IllegalStateException("expected a field or the end of a record, got " + t);
             }
             line = tape.lineAt(start);
             return true;
+        } catch (java.io.EOFException | java.util.zip.ZipException e) {
+            throw new OrderDataException(tape.lineAt(tape.decodedEnd()), null, null,
+                    "the gzip data is truncated or corrupt (" + e.getMessage() + ")");
         } catch (CharacterCodingException e) {
             throw new OrderDataException(tape.lineAt(tape.decodedEnd()), null, null,
                     "input is not valid UTF-8 (bytes " + tape.malformedBytes() + ")");

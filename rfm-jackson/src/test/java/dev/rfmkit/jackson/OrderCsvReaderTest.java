@@ -123,6 +123,31 @@ final class OrderCsvReaderTest {
         return bytes.toByteArray();
     }
 
+    // ---------------------------------------------------------------- binary and broken input
+
+    @Test
+    void nulByte_isAnErrorNamingTheLine() throws IOException {
+        OrderDataException e = assertThrows(OrderDataException.class,
+                () -> read("customer_id,order_date,amount\n1,2024-01-01,5\n2\u0000,2024-01-01,3\n"));
+        assertEquals("line 3: input holds a NUL byte: binary data, not a CSV text file", e.getMessage());
+    }
+
+    @Test
+    void truncatedOrCorruptGzip_isAnErrorNotAStackTrace() throws IOException {
+        StringBuilder csv = new StringBuilder("customer_id,order_date,amount\n");
+        for (int i = 1; i <= 3000; i++) {
+            csv.append(i).append(",2024-01-01,5\n");
+        }
+        byte[] gz = gzip(csv.toString());
+        Path truncated = write("t.csv.gz", java.util.Arrays.copyOf(gz, gz.length / 2));
+        OrderDataException e = assertThrows(OrderDataException.class, () -> read(truncated, DEFAULTS, LENIENT));
+        assertTrue(e.getMessage().contains("the gzip data is truncated or corrupt (Unexpected end of ZLIB input stream)"),
+                e.getMessage());
+        Path junk = write("j.csv.gz", new byte[] {0x1f, (byte) 0x8b, 'j', 'u', 'n', 'k', 'j', 'u', 'n', 'k'});
+        assertEquals("line 1: the gzip data is truncated or corrupt (Unsupported compression method)",
+                assertThrows(OrderDataException.class, () -> read(junk, DEFAULTS, LENIENT)).getMessage());
+    }
+
     // ---------------------------------------------------------------- basics
 
     @Test
