@@ -292,6 +292,8 @@ final class ClvCommand implements Callable<Integer> {
         JsonNode root;
         try (InputStream in = Files.newInputStream(file)) {
             root = MAPPER.readTree(in);
+        } catch (java.io.CharConversionException e) {
+            throw new DataException(file + ": not a valid model file: not in a Unicode encoding (" + e.getMessage() + ")");
         } catch (JsonProcessingException e) {
             throw new DataException(file + ": not a valid model file: " + e.getOriginalMessage().lines().findFirst()
                     .orElse(""));

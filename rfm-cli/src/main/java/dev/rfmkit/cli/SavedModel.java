@@ -51,6 +51,8 @@ record SavedModel(ScoringModel model, SegmentScheme scheme, MonetaryMode monetar
         JsonNode root;
         try (InputStream in = Files.newInputStream(file)) {
             root = MAPPER.readTree(in);
+        } catch (java.io.CharConversionException e) {
+            throw new DataException(file + ": not a valid model file: not in a Unicode encoding (" + e.getMessage() + ")");
         } catch (JsonProcessingException e) {
             String where = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr() + ", column "
                     + e.getLocation().getColumnNr();

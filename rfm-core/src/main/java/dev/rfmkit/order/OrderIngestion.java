@@ -2,8 +2,6 @@ package dev.rfmkit.order;
 
 import java.time.LocalDate;
 import java.util.Arrays;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -36,8 +34,7 @@ public final class OrderIngestion implements OrderSink {
     private final int windowStartDay;
     private final boolean hasAsOf;
 
-    private final Map<String, Integer> customerIndex = new HashMap<>();
-    private String[] ids = new String[1024];
+    private KeyTable customerIds = new KeyTable();
     private long[] amountUnits = new long[1024];
     private long[] lineCount = new long[1024];
     // orders of lines without an order id, counted directly
@@ -46,8 +43,8 @@ public final class OrderIngestion implements OrderSink {
     private int[] lastDay = new int[1024];
     private int customers;
 
-    private final Map<OrderKey, Integer> orderIndex = new HashMap<>();
-    private int[] orderCustomer = new int[1024];
+    /** (customer, order id) to order; the order's customer is its owner there. */
+    private KeyTable orderIds = new KeyTable();
     private int[] orderDay = new int[1024];
     private boolean[] orderCounted = new boolean[1024];
     private int orderCount;
@@ -60,9 +57,6 @@ public final class OrderIngestion implements OrderSink {
     private long returnUnits;
     private int latestDay = NO_DAY_MAX;
     private boolean finished;
-
-    private record OrderKey(int customer, String orderId) {
-    }
 
     private OrderIngestion(IngestionOptions options) {
         this.options = options;
@@ -172,7 +166,10 @@ public final class OrderIngestion implements OrderSink {
     }
 
     private void include(String customerId, String orderId, int day, long units) {
-        int c = customerIndex.computeIfAbsent(customerId, this::newCustomer);
+        int c = customerIds.getOrAdd(0, customerId);
+        if (c == customers) {
+            newCustomer();
+        }
         lineCount[c]++;
         latestDay = Math.max(latestDay, day);
         boolean purchase = units >= 0;
@@ -195,42 +192,37 @@ public final class OrderIngestion implements OrderSink {
             }
             return;
         }
-        Integer o = orderIndex.get(new OrderKey(c, orderId));
-        if (o == null) {
-            o = newOrder(c, day);
-            orderIndex.put(new OrderKey(c, orderId), o);
+        int o = orderIds.getOrAdd(c, orderId);
+        if (o == orderCount) {
+            newOrder(day);
         } else {
             orderDay[o] = Math.min(orderDay[o], day);
         }
         orderCounted[o] |= purchase;
     }
 
-    private int newCustomer(String id) {
-        if (customers == ids.length) {
+    private void newCustomer() {
+        if (customers == amountUnits.length) {
             int n = customers * 2;
-            ids = Arrays.copyOf(ids, n);
             amountUnits = Arrays.copyOf(amountUnits, n);
             lineCount = Arrays.copyOf(lineCount, n);
             looseOrders = Arrays.copyOf(looseOrders, n);
             firstDay = Arrays.copyOf(firstDay, n);
             lastDay = Arrays.copyOf(lastDay, n);
         }
-        ids[customers] = id;
         firstDay[customers] = NO_DAY_MIN;
         lastDay[customers] = NO_DAY_MAX;
-        return customers++;
+        customers++;
     }
 
-    private int newOrder(int customer, int day) {
-        if (orderCount == orderCustomer.length) {
+    private void newOrder(int day) {
+        if (orderCount == orderDay.length) {
             int n = orderCount * 2;
-            orderCustomer = Arrays.copyOf(orderCustomer, n);
             orderDay = Arrays.copyOf(orderDay, n);
             orderCounted = Arrays.copyOf(orderCounted, n);
         }
-        orderCustomer[orderCount] = customer;
         orderDay[orderCount] = day;
-        return orderCount++;
+        orderCount++;
     }
 
     private void checkOpen() {
@@ -273,7 +265,7 @@ public final class OrderIngestion implements OrderSink {
         int[] last = Arrays.copyOf(lastDay, customers);
         for (int o = 0; o < orderCount; o++) {
             if (orderCounted[o]) {
-                int c = orderCustomer[o];
+                int c = orderIds.owner(o);
                 orders[c]++;
                 first[c] = Math.min(first[c], orderDay[o]);
                 last[c] = Math.max(last[c], orderDay[o]);
@@ -290,11 +282,14 @@ public final class OrderIngestion implements OrderSink {
                 linesWithoutOrders += lineCount[c];
             }
         }
+        orderIds = null; // the orders are folded into customers: free their keys before the ids are decoded
+        orderDay = null;
+        orderCounted = null;
         String[] keptIds = new String[withOrders];
         int[] keptIndex = new int[withOrders];
         for (int c = 0, k = 0; c < customers; c++) {
             if (orders[c] > 0) {
-                keptIds[k] = ids[c];
+                keptIds[k] = customerIds.key(c);
                 keptIndex[k++] = c;
             }
         }
@@ -306,12 +301,13 @@ public final class OrderIngestion implements OrderSink {
         long[] outUnits = new long[withOrders];
         for (int r = 0; r < withOrders; r++) {
             int c = keptIndex[perm[r]];
-            outIds[r] = ids[c];
+            outIds[r] = keptIds[perm[r]];
             outOrders[r] = orders[c];
             outFirst[r] = first[c];
             outLast[r] = last[c];
             outUnits[r] = amountUnits[c];
         }
+        customerIds = null;
         IngestionReport report = new IngestionReport(linesRead, purchaseLines, returnLines, excluded, totalOrders,
                 withOrders, customers - withOrders, linesWithoutOrders, purchaseUnits, returnUnits, asOf);
         return new IngestionResult(new CustomerOrders(outIds, outOrders, outFirst, outLast, outUnits), report, asOf);

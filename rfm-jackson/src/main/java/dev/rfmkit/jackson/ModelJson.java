@@ -123,6 +123,8 @@ public final class ModelJson {
             return root;
         } catch (StreamConstraintsException e) {
             throw new ModelFileException(source + ": refused, " + e.getOriginalMessage());
+        } catch (java.io.CharConversionException e) {
+            throw new ModelFileException(source + ": not valid JSON: not in a Unicode encoding (" + e.getMessage() + ")");
         } catch (JsonProcessingException e) {
             String where = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr() + ", column "
                     + e.getLocation().getColumnNr();

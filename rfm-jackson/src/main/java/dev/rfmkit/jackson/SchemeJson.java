@@ -1,6 +1,5 @@
 package dev.rfmkit.jackson;
 
-import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -46,9 +45,7 @@ public final class SchemeJson {
     /** The format version this class reads and writes. */
     public static final int VERSION = 1;
 
-    private static final ObjectMapper MAPPER = new ObjectMapper()
-            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
-            .enable(SerializationFeature.INDENT_OUTPUT);
+    private static final ObjectMapper MAPPER = RfmModule.newMapper().enable(SerializationFeature.INDENT_OUTPUT);
     private static final Set<String> TOP_FIELDS = Set.of("format", "version", "name", "bins", "segments", "rules",
             "fallback", "overlays");
     private static final Set<String> SEGMENT_FIELDS = Set.of("id", "name", "texts");
@@ -86,9 +83,15 @@ public final class SchemeJson {
         JsonNode root;
         try {
             root = MAPPER.readTree(in);
+        } catch (java.io.CharConversionException e) {
+            throw new SchemeFileException(source + ": not valid JSON: not in a Unicode encoding (" + e.getMessage() + ")");
+        } catch (com.fasterxml.jackson.core.exc.StreamConstraintsException e) {
+            throw new SchemeFileException(source + ": refused, " + e.getOriginalMessage());
         } catch (JsonProcessingException e) {
-            throw new SchemeFileException(source + ": not valid JSON at line " + e.getLocation().getLineNr()
-                    + ", column " + e.getLocation().getColumnNr() + ": " + e.getOriginalMessage());
+            String where = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr() + ", column "
+                    + e.getLocation().getColumnNr();
+            throw new SchemeFileException(source + ": not valid JSON" + where + ": "
+                    + ModelJson.firstLine(e.getOriginalMessage()));
         }
         return new Reader(source).scheme(root);
     }
