@@ -51,6 +51,10 @@ final class InputOptions {
     @Option(names = "--decimal-separator", paramLabel = "SEP", description = "Decimal separator: '.' (default) or ','.")
     String decimalSeparator;
 
+    @Option(names = "--lenient-amounts", description = "Accept thousands separators and currency symbols in amounts "
+            + "(1,234.50, $5, 12,50 \u20ac); without it such amounts are rejected as bad_amount.")
+    boolean lenientAmounts;
+
     @Option(names = "--returns", paramLabel = "POLICY",
             description = "Money of return lines: net (default) or ignore.")
     ReturnsPolicy returns;
@@ -120,6 +124,9 @@ final class InputOptions {
                 throw new UsageException("--decimal-separator must be '.' or ',' (was \"" + decimalSeparator + "\")");
             }
             f = f.withDecimalSeparator(decimalSeparator.charAt(0));
+        }
+        if (lenientAmounts) {
+            f = f.withLenientAmounts(true);
         }
         return f;
     }

@@ -26,7 +26,7 @@ import java.util.Optional;
  */
 public final class OrderCsvFormat {
     private static final OrderCsvFormat DEFAULTS = new OrderCsvFormat("customer_id", "order_id", false,
-            "order_date", "amount", null, null, "status", false, ',', '.', null, ZoneOffset.UTC);
+            "order_date", "amount", null, null, "status", false, ',', '.', null, ZoneOffset.UTC, false);
 
     private final String customerColumn;
     private final String orderColumn;
@@ -41,10 +41,13 @@ public final class OrderCsvFormat {
     private final char decimalSeparator;
     private final String datePattern;
     private final ZoneId zone;
+    private final boolean lenientAmounts;
 
     private OrderCsvFormat(String customerColumn, String orderColumn, boolean orderColumnExplicit, String dateColumn,
             String amountColumn, String quantityColumn, String priceColumn, String statusColumn,
-            boolean statusColumnExplicit, char delimiter, char decimalSeparator, String datePattern, ZoneId zone) {
+            boolean statusColumnExplicit, char delimiter, char decimalSeparator, String datePattern, ZoneId zone,
+            boolean lenientAmounts) {
+        this.lenientAmounts = lenientAmounts;
         this.customerColumn = customerColumn;
         this.orderColumn = orderColumn;
         this.orderColumnExplicit = orderColumnExplicit;
@@ -81,7 +84,7 @@ public final class OrderCsvFormat {
     public OrderCsvFormat withCustomerColumn(String name) {
         return new OrderCsvFormat(column(name, "customer column"), orderColumn, orderColumnExplicit, dateColumn,
                 amountColumn, quantityColumn, priceColumn, statusColumn, statusColumnExplicit, delimiter,
-                decimalSeparator, datePattern, zone);
+                decimalSeparator, datePattern, zone, lenientAmounts);
     }
 
     /**
@@ -95,7 +98,7 @@ public final class OrderCsvFormat {
     public OrderCsvFormat withOrderColumn(String name) {
         return new OrderCsvFormat(customerColumn, column(name, "order column"), true, dateColumn, amountColumn,
                 quantityColumn, priceColumn, statusColumn, statusColumnExplicit, delimiter, decimalSeparator,
-                datePattern, zone);
+                datePattern, zone, lenientAmounts);
     }
 
     /**
@@ -108,7 +111,7 @@ public final class OrderCsvFormat {
     public OrderCsvFormat withDateColumn(String name) {
         return new OrderCsvFormat(customerColumn, orderColumn, orderColumnExplicit, column(name, "date column"),
                 amountColumn, quantityColumn, priceColumn, statusColumn, statusColumnExplicit, delimiter,
-                decimalSeparator, datePattern, zone);
+                decimalSeparator, datePattern, zone, lenientAmounts);
     }
 
     /**
@@ -121,7 +124,7 @@ public final class OrderCsvFormat {
     public OrderCsvFormat withAmountColumn(String name) {
         return new OrderCsvFormat(customerColumn, orderColumn, orderColumnExplicit, dateColumn,
                 column(name, "amount column"), null, null, statusColumn, statusColumnExplicit, delimiter,
-                decimalSeparator, datePattern, zone);
+                decimalSeparator, datePattern, zone, lenientAmounts);
     }
 
     /**
@@ -136,7 +139,7 @@ public final class OrderCsvFormat {
     public OrderCsvFormat withQuantityAndPriceColumns(String quantity, String price) {
         return new OrderCsvFormat(customerColumn, orderColumn, orderColumnExplicit, dateColumn, null,
                 column(quantity, "quantity column"), column(price, "price column"), statusColumn,
-                statusColumnExplicit, delimiter, decimalSeparator, datePattern, zone);
+                statusColumnExplicit, delimiter, decimalSeparator, datePattern, zone, lenientAmounts);
     }
 
     /**
@@ -149,7 +152,7 @@ public final class OrderCsvFormat {
     public OrderCsvFormat withStatusColumn(String name) {
         return new OrderCsvFormat(customerColumn, orderColumn, orderColumnExplicit, dateColumn, amountColumn,
                 quantityColumn, priceColumn, column(name, "status column"), true, delimiter, decimalSeparator,
-                datePattern, zone);
+                datePattern, zone, lenientAmounts);
     }
 
     /**
@@ -165,7 +168,7 @@ public final class OrderCsvFormat {
         }
         return new OrderCsvFormat(customerColumn, orderColumn, orderColumnExplicit, dateColumn, amountColumn,
                 quantityColumn, priceColumn, statusColumn, statusColumnExplicit, delimiter, decimalSeparator,
-                datePattern, zone);
+                datePattern, zone, lenientAmounts);
     }
 
     /**
@@ -183,7 +186,7 @@ public final class OrderCsvFormat {
         }
         return new OrderCsvFormat(customerColumn, orderColumn, orderColumnExplicit, dateColumn, amountColumn,
                 quantityColumn, priceColumn, statusColumn, statusColumnExplicit, delimiter, separator,
-                datePattern, zone);
+                datePattern, zone, lenientAmounts);
     }
 
     /**
@@ -204,7 +207,7 @@ public final class OrderCsvFormat {
         CsvDates.compile(pattern);
         return new OrderCsvFormat(customerColumn, orderColumn, orderColumnExplicit, dateColumn, amountColumn,
                 quantityColumn, priceColumn, statusColumn, statusColumnExplicit, delimiter, decimalSeparator,
-                pattern, zone);
+                pattern, zone, lenientAmounts);
     }
 
     /**
@@ -216,7 +219,7 @@ public final class OrderCsvFormat {
     public OrderCsvFormat withZone(ZoneId zone) {
         return new OrderCsvFormat(customerColumn, orderColumn, orderColumnExplicit, dateColumn, amountColumn,
                 quantityColumn, priceColumn, statusColumn, statusColumnExplicit, delimiter, decimalSeparator,
-                datePattern, Objects.requireNonNull(zone, "zone"));
+                datePattern, Objects.requireNonNull(zone, "zone"), lenientAmounts);
     }
 
     /** The name of the customer id column. */
@@ -292,6 +295,26 @@ public final class OrderCsvFormat {
         return n;
     }
 
+    /**
+     * With amounts as people type them: thousands separators (in groups of three: {@code 1,234.50},
+     * or {@code 1.234,50} with the decimal comma, also spaces and apostrophes) and a currency symbol
+     * before or after ({@code $5}, {@code 12,50 €}) are accepted. Off by default: such amounts are
+     * rejected as {@code bad_amount}, since a stray comma may as well be a broken column.
+     *
+     * @param lenient whether to accept them
+     * @return the new format
+     */
+    public OrderCsvFormat withLenientAmounts(boolean lenient) {
+        return new OrderCsvFormat(customerColumn, orderColumn, orderColumnExplicit, dateColumn, amountColumn,
+                quantityColumn, priceColumn, statusColumn, statusColumnExplicit, delimiter, decimalSeparator, datePattern,
+                zone, lenient);
+    }
+
+    /** Whether thousands separators and currency symbols are accepted in amounts. */
+    public boolean lenientAmounts() {
+        return lenientAmounts;
+    }
+
     static String show(char c) {
         return c == '\t' ? "tab" : "'" + c + "'";
     }
@@ -311,13 +334,15 @@ public final class OrderCsvFormat {
                 && delimiter == f.delimiter
                 && decimalSeparator == f.decimalSeparator
                 && Objects.equals(datePattern, f.datePattern)
-                && zone.equals(f.zone);
+                && zone.equals(f.zone)
+                && lenientAmounts == f.lenientAmounts;
     }
 
     @Override
     public int hashCode() {
         return Objects.hash(customerColumn, orderColumn, orderColumnExplicit, dateColumn, amountColumn, quantityColumn,
-                priceColumn, statusColumn, statusColumnExplicit, delimiter, decimalSeparator, datePattern, zone);
+                priceColumn, statusColumn, statusColumnExplicit, delimiter, decimalSeparator, datePattern, zone,
+                lenientAmounts);
     }
 
     @Override
@@ -329,6 +354,7 @@ public final class OrderCsvFormat {
                         : ", quantity=" + quantityColumn + ", price=" + priceColumn)
                 + ", status=" + statusColumn + (statusColumnExplicit ? "" : " (optional)")
                 + ", delimiter=" + show(delimiter) + ", decimalSeparator=" + show(decimalSeparator)
-                + ", dates=" + (datePattern == null ? "iso" : datePattern) + ", zone=" + zone + "]";
+                + ", dates=" + (datePattern == null ? "iso" : datePattern) + ", zone=" + zone
+                + (lenientAmounts ? ", lenient amounts" : "") + "]";
     }
 }

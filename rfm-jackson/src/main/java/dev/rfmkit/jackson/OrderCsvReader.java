@@ -199,6 +199,7 @@ public final class OrderCsvReader {
         private final RejectListener rejects;
         private final boolean strict;
         private final char decimalSeparator;
+        private final boolean lenientAmounts;
 
         RecordReader(Columns columns, CsvDates dates, OrderSink ingestion, RejectListener rejects) {
             this.columns = columns;
@@ -208,6 +209,7 @@ public final class OrderCsvReader {
             this.rejects = rejects;
             this.strict = ingestion.options().strict();
             this.decimalSeparator = format.decimalSeparator();
+            this.lenientAmounts = format.lenientAmounts();
         }
 
         void read(CsvRecords records) throws IOException {
@@ -274,7 +276,8 @@ public final class OrderCsvReader {
 
         private long number(String text, int column) throws Rejected {
             try {
-                return Amounts.parse(text, decimalSeparator);
+                return Amounts.parse(lenientAmounts ? LenientAmounts.normalize(text, decimalSeparator) : text,
+                        decimalSeparator);
             } catch (NumberFormatException e) {
                 if (text.isBlank()) {
                     throw new Rejected(ExclusionReason.BAD_AMOUNT, column, "value is empty (expected a number)");
