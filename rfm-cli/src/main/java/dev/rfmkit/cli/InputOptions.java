@@ -51,6 +51,11 @@ final class InputOptions {
     @Option(names = "--decimal-separator", paramLabel = "SEP", description = "Decimal separator: '.' (default) or ','.")
     String decimalSeparator;
 
+    @Option(names = "--max-line-length", paramLabel = "CHARS",
+            description = "Longest line (record) read, in characters (default: 1048576); longer lines are rejected as "
+                    + "line_too_long, never held in memory.")
+    Integer maxLineLength;
+
     @Option(names = "--lenient-amounts", description = "Accept thousands separators and currency symbols in amounts "
             + "(1,234.50, $5, 12,50 \u20ac); without it such amounts are rejected as bad_amount.")
     boolean lenientAmounts;
@@ -127,6 +132,13 @@ final class InputOptions {
         }
         if (lenientAmounts) {
             f = f.withLenientAmounts(true);
+        }
+        if (maxLineLength != null) {
+            try {
+                f = f.withMaxLineLength(maxLineLength);
+            } catch (IllegalArgumentException e) {
+                throw new UsageException("--max-line-length: " + e.getMessage());
+            }
         }
         return f;
     }

@@ -107,12 +107,14 @@ final class BadInputIT {
                 + "8,h,2024-01-01,\"1,234.50\"\n" // 9 thousands separator
                 + "9,i,2024-01-01,$5\n" // 10 currency symbol
                 + "10,\"j\nk\",2024-01-01,5\n" // 11-12 a quoted newline: one record
-                + "11,l,2024-01-01,Infinity\n"; // 13 not finite
+                + "11,l,2024-01-01,Infinity\n" // 13 not finite
+                + "12,\"" + "m".repeat(300) + "\n" + "n".repeat(300) + "\",2024-01-01,5\n" // 14-15 too long
+                + "13,o,2024-01-01,5\n"; // 16 ok
         Path file = dir.resolve("bad.csv");
         Files.writeString(file, "\uFEFF" + csv);
         Path rejects = dir.resolve("rejects.csv");
         List<String> args = new ArrayList<>(List.of("segment", file.toString(), "--as-of", "2024-12-31", "--rejects",
-                rejects.toString()));
+                rejects.toString(), "--max-line-length", "500"));
         if (lenient) {
             args.add("--lenient-amounts");
         }
@@ -124,11 +126,12 @@ final class BadInputIT {
             expected.addAll(List.of("9,bad_amount", "10,bad_amount"));
         }
         expected.add("13,non_finite_amount");
+        expected.add("14,line_too_long");
         List<String> got = Files.readAllLines(rejects).stream().skip(1)
                 .map(l -> l.substring(0, l.indexOf(',', l.indexOf(',') + 1))).toList();
         assertEquals(expected, got);
-        int included = 11 - expected.size();
-        assertTrue(run.stderr().contains("lines read 11: included " + included), run.stderr());
+        int included = 13 - expected.size();
+        assertTrue(run.stderr().contains("lines read 13: included " + included), run.stderr());
         assertTrue(run.stderr().contains("excluded " + expected.size()), run.stderr());
         assertEquals(included + 1, run.stdout().lines().count(), run.stdout()); // one order per customer here
     }

@@ -4,10 +4,12 @@ package dev.rfmkit.order;
  * Why an order line was left out of the analysis.
  *
  * <p>A line with several problems is counted once, under the first reason in declaration order:
- * a missing customer id is checked first, then the date, the amount, the status, the as-of date
- * and last the look-back window.
+ * a line too long to read is checked first, then a missing customer id, the date, the amount, the
+ * status, the as-of date and last the look-back window.
  */
 public enum ExclusionReason {
+    /** The line (a record, with the line breaks inside its quoted fields) is longer than the reader's maximum. */
+    LINE_TOO_LONG("line_too_long", "line too long"),
     /** The customer id is empty or only whitespace. */
     MISSING_CUSTOMER_ID("missing_customer_id", "missing customer id"),
     /** The date is empty or cannot be read as a date. */

@@ -41,6 +41,10 @@ final class CsvHeader {
         if (!records.next()) {
             throw new OrderDataException(0, null, null, sourceName + " is empty: no header");
         }
+        if (records.tooLong()) {
+            throw new OrderDataException(records.line(), null, null, "the header is longer than " + records.maxRecord()
+                    + " characters");
+        }
         List<String> names = new ArrayList<>(records.size());
         Map<String, Integer> index = new HashMap<>();
         for (int i = 0; i < records.size(); i++) {

@@ -44,6 +44,7 @@ final class CsvRecords implements Closeable {
     private long start;
     private long line;
     private String content;
+    private boolean tooLong;
 
     private CsvRecords(CsvTape tape, char delimiter) throws IOException {
         this.tape = tape;
@@ -61,7 +62,25 @@ final class CsvRecords implements Closeable {
      * @throws IOException if the stream cannot be read
      */
     static CsvRecords open(InputStream in, char delimiter) throws IOException {
-        return new CsvRecords(new CsvTape(decompressed(in)), delimiter);
+        return open(in, delimiter, OrderCsvFormat.DEFAULT_MAX_LINE_LENGTH);
+    }
+
+    /**
+     * Opens the records of a stream; a record longer than maxRecord characters is not read but
+     * reported by {@link #tooLong()}.
+     */
+    static CsvRecords open(InputStream in, char delimiter, int maxRecord) throws IOException {
+        return new CsvRecords(new CsvTape(decompressed(in), delimiter, QUOTE, maxRecord), delimiter);
+    }
+
+    /** Whether the current record was longer than the maximum (its fields are not read). */
+    boolean tooLong() {
+        return tooLong;
+    }
+
+    /** The maximum record length in characters. */
+    int maxRecord() {
+        return tape.maxRecord();
     }
 
     /**
@@ -147,6 +166,7 @@ final class CsvRecords implements Closeable {
                 throw new IllegalStateException("expected a field or the end of a record, got " + t);
             }
             line = tape.lineAt(start);
+            tooLong = tape.tooLong(start);
             return true;
         } catch (java.io.EOFException | java.util.zip.ZipException e) {
             throw new OrderDataException(tape.lineAt(tape.decodedEnd()), null, null,

@@ -54,8 +54,55 @@ final class CsvTape extends Reader {
     private long linePos;
     private long line = 1;
 
+    // record framing: only whole records are handed out, so that a record longer than the maximum can
+    // be replaced, before the parser sees any of it, by a marker record that keeps its line count
+    private static final char MARKER = '\uE000';
+    private static final int FIELD_START = 0;
+    private static final int UNQUOTED = 1;
+    private static final int QUOTED = 2;
+    private static final int QUOTE_SEEN = 3;
+    private final char delimiter;
+    private final char quote;
+    private final int maxRecord;
+    private int scanned;
+    private int deliverable;
+    private int recordStart;
+    private int state = FIELD_START;
+    private boolean skipping;
+    private long skippedBreaks;
+    private boolean previousCr;
+    private final java.util.ArrayDeque<long[]> markerLines = new java.util.ArrayDeque<>();
+    private final java.util.ArrayDeque<Long> markerRecords = new java.util.ArrayDeque<>();
+
     CsvTape(InputStream in) {
+        this(in, ',', '"', Integer.MAX_VALUE);
+    }
+
+    /**
+     * A tape that replaces every record longer than maxRecord characters (its line terminator not
+     * counted) by a marker record, which {@link #tooLong} reports.
+     */
+    CsvTape(InputStream in, char delimiter, char quote, int maxRecord) {
         this.in = Objects.requireNonNull(in, "in");
+        this.delimiter = delimiter;
+        this.quote = quote;
+        this.maxRecord = maxRecord;
+    }
+
+    /**
+     * Whether the record starting at an offset stands for a record that was too long. Ask in increasing
+     * order of offsets.
+     */
+    boolean tooLong(long recordOffset) {
+        while (!markerRecords.isEmpty() && markerRecords.peekFirst() < recordOffset) {
+            markerRecords.pollFirst();
+        }
+        return !markerRecords.isEmpty() && markerRecords.peekFirst() == recordOffset;
+    }
+
+    /** The maximum record length in characters. */
+    int maxRecord() {
+        return maxRecord;
     }
 
     @Override
@@ -64,23 +111,31 @@ final class CsvTape extends Reader {
         if (len == 0) {
             return 0;
         }
-        if (delivered == end && !fill()) {
+        if (delivered == deliverable && !fill()) {
             return -1;
         }
-        int n = Math.min(len, end - delivered);
+        int n = Math.min(len, deliverable - delivered);
         System.arraycopy(buf, delivered, cbuf, off, n);
         delivered += n;
         return n;
     }
 
-    /** Decodes at least one more character; false at the end of the input. */
+    /** Decodes until at least one more whole record can be handed out; false at the end of the input. */
     private boolean fill() throws IOException {
-        while (true) {
+        while (deliverable == delivered) {
             if (malformed != null) {
+                if (deliverable < end) { // hand out what came before the bad bytes first
+                    deliverable = end;
+                    return true;
+                }
                 throw malformed;
             }
             if (flushed) {
-                return false;
+                if (skipping) {
+                    endSkipping();
+                }
+                deliverable = end;
+                return deliverable > delivered;
             }
             makeRoom();
             int before = end;
@@ -105,9 +160,86 @@ final class CsvTape extends Reader {
             }
             if (end > before) {
                 lastChar = buf[end - 1];
-                return true;
+                scan();
             }
         }
+        return true;
+    }
+
+    /**
+     * Follows the CSV quoting over the newly decoded characters: marks whole records deliverable, and
+     * drops the characters of a record that grows beyond the maximum, which ends as a marker record.
+     */
+    private void scan() {
+        int w = scanned;
+        for (int i = scanned; i < end; i++) {
+            char c = buf[i];
+            boolean terminator = c == '\n' || c == '\r';
+            boolean recordEnds = false;
+            switch (state) {
+                case QUOTED -> {
+                    if (c == quote) {
+                        state = QUOTE_SEEN;
+                    } else if (skipping && terminator && !(c == '\n' && previousCr)) {
+                        skippedBreaks++;
+                    }
+                }
+                case QUOTE_SEEN -> {
+                    if (c == quote) {
+                        state = QUOTED;
+                    } else {
+                        recordEnds = terminator;
+                        state = c == delimiter || terminator ? FIELD_START : UNQUOTED;
+                    }
+                }
+                default -> {
+                    if (terminator) {
+                        recordEnds = true;
+                        state = FIELD_START;
+                    } else if (state == FIELD_START && c == quote) {
+                        state = QUOTED;
+                    } else {
+                        state = c == delimiter ? FIELD_START : UNQUOTED;
+                    }
+                }
+            }
+            previousCr = c == '\r';
+            if (skipping) {
+                if (recordEnds) {
+                    endSkipping();
+                    buf[w++] = c; // the marker is at recordStart; its terminator follows
+                    deliverable = w;
+                    recordStart = w;
+                }
+                continue;
+            }
+            buf[w++] = c;
+            if (recordEnds) {
+                deliverable = w;
+                recordStart = w;
+            } else if (w - recordStart > maxRecord) {
+                // too long: drop what is held of it, counting the line breaks inside its quotes
+                skipping = true;
+                skippedBreaks = 0;
+                for (int k = recordStart; k < w; k++) {
+                    char b = buf[k];
+                    if (b == '\n' && (k == recordStart || buf[k - 1] != '\r') || b == '\r') {
+                        skippedBreaks++;
+                    }
+                }
+                buf[recordStart] = MARKER;
+                w = recordStart + 1;
+            }
+        }
+        end = w;
+        scanned = w;
+    }
+
+    /** Ends a dropped record: the marker at recordStart stands for it. */
+    private void endSkipping() {
+        markerLines.addLast(new long[] {base + recordStart, skippedBreaks});
+        markerRecords.addLast(base + recordStart);
+        skipping = false;
     }
 
     private void readBytes() throws IOException {
@@ -132,6 +264,9 @@ final class CsvTape extends Reader {
             base += drop;
             delivered -= drop;
             end -= drop;
+            scanned -= drop;
+            deliverable -= drop;
+            recordStart -= drop;
         }
         if (buf.length - end < MIN_ROOM) {
             buf = Arrays.copyOf(buf, Math.max(buf.length * 2, end + MIN_ROOM));
@@ -162,6 +297,9 @@ final class CsvTape extends Reader {
         int to = (int) (Math.min(offset, base + end) - base);
         long l = line;
         for (int i = from; i < to; i++) {
+            if (!markerLines.isEmpty() && markerLines.peekFirst()[0] == base + i) {
+                l += markerLines.pollFirst()[1]; // the line breaks inside the record the marker stands for
+            }
             char c = buf[i];
             if (c == '\n' || (c == '\r' && (i + 1 >= end || buf[i + 1] != '\n'))) {
                 l++;

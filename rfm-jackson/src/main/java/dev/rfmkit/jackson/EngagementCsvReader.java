@@ -64,7 +64,7 @@ public final class EngagementCsvReader {
     public EngagementData read(Path file) throws IOException {
         Objects.requireNonNull(file, "file");
         try (InputStream in = Files.newInputStream(file);
-                CsvRecords records = CsvRecords.open(in, format.delimiter())) {
+                CsvRecords records = CsvRecords.open(in, format.delimiter(), format.maxLineLength())) {
             return read(records, file.toString());
         }
     }
@@ -81,7 +81,7 @@ public final class EngagementCsvReader {
     public EngagementData read(InputStream in, String sourceName) throws IOException {
         Objects.requireNonNull(in, "in");
         Objects.requireNonNull(sourceName, "sourceName");
-        try (CsvRecords records = CsvRecords.open(CsvRecords.unclosable(in), format.delimiter())) {
+        try (CsvRecords records = CsvRecords.open(CsvRecords.unclosable(in), format.delimiter(), format.maxLineLength())) {
             return read(records, sourceName);
         }
     }
@@ -105,6 +105,10 @@ public final class EngagementCsvReader {
         EngagementData.Builder builder = EngagementData.builder();
         while (records.next()) {
             long line = records.line();
+            if (records.tooLong()) {
+                throw new OrderDataException(line, null, null, "line is longer than " + records.maxRecord()
+                        + " characters");
+            }
             if (records.size() != header.size()) {
                 throw new OrderDataException(line, null, null, "record has " + records.size() + " fields, expected "
                         + header.size() + " as in the header");

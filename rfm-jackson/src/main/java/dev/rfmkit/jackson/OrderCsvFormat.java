@@ -25,8 +25,11 @@ import java.util.Optional;
  * {@code withX} methods.
  */
 public final class OrderCsvFormat {
+    /** The default maximum length of a line (a record), in characters: 1 MiB. */
+    public static final int DEFAULT_MAX_LINE_LENGTH = 1 << 20;
+
     private static final OrderCsvFormat DEFAULTS = new OrderCsvFormat("customer_id", "order_id", false,
-            "order_date", "amount", null, null, "status", false, ',', '.', null, ZoneOffset.UTC, false);
+            "order_date", "amount", null, null, "status", false, ',', '.', null, ZoneOffset.UTC, false, DEFAULT_MAX_LINE_LENGTH);
 
     private final String customerColumn;
     private final String orderColumn;
@@ -42,12 +45,14 @@ public final class OrderCsvFormat {
     private final String datePattern;
     private final ZoneId zone;
     private final boolean lenientAmounts;
+    private final int maxLineLength;
 
     private OrderCsvFormat(String customerColumn, String orderColumn, boolean orderColumnExplicit, String dateColumn,
             String amountColumn, String quantityColumn, String priceColumn, String statusColumn,
             boolean statusColumnExplicit, char delimiter, char decimalSeparator, String datePattern, ZoneId zone,
-            boolean lenientAmounts) {
+            boolean lenientAmounts, int maxLineLength) {
         this.lenientAmounts = lenientAmounts;
+        this.maxLineLength = maxLineLength;
         this.customerColumn = customerColumn;
         this.orderColumn = orderColumn;
         this.orderColumnExplicit = orderColumnExplicit;
@@ -84,7 +89,7 @@ public final class OrderCsvFormat {
     public OrderCsvFormat withCustomerColumn(String name) {
         return new OrderCsvFormat(column(name, "customer column"), orderColumn, orderColumnExplicit, dateColumn,
                 amountColumn, quantityColumn, priceColumn, statusColumn, statusColumnExplicit, delimiter,
-                decimalSeparator, datePattern, zone, lenientAmounts);
+                decimalSeparator, datePattern, zone, lenientAmounts, maxLineLength);
     }
 
     /**
@@ -98,7 +103,7 @@ public final class OrderCsvFormat {
     public OrderCsvFormat withOrderColumn(String name) {
         return new OrderCsvFormat(customerColumn, column(name, "order column"), true, dateColumn, amountColumn,
                 quantityColumn, priceColumn, statusColumn, statusColumnExplicit, delimiter, decimalSeparator,
-                datePattern, zone, lenientAmounts);
+                datePattern, zone, lenientAmounts, maxLineLength);
     }
 
     /**
@@ -111,7 +116,7 @@ public final class OrderCsvFormat {
     public OrderCsvFormat withDateColumn(String name) {
         return new OrderCsvFormat(customerColumn, orderColumn, orderColumnExplicit, column(name, "date column"),
                 amountColumn, quantityColumn, priceColumn, statusColumn, statusColumnExplicit, delimiter,
-                decimalSeparator, datePattern, zone, lenientAmounts);
+                decimalSeparator, datePattern, zone, lenientAmounts, maxLineLength);
     }
 
     /**
@@ -124,7 +129,7 @@ public final class OrderCsvFormat {
     public OrderCsvFormat withAmountColumn(String name) {
         return new OrderCsvFormat(customerColumn, orderColumn, orderColumnExplicit, dateColumn,
                 column(name, "amount column"), null, null, statusColumn, statusColumnExplicit, delimiter,
-                decimalSeparator, datePattern, zone, lenientAmounts);
+                decimalSeparator, datePattern, zone, lenientAmounts, maxLineLength);
     }
 
     /**
@@ -139,7 +144,7 @@ public final class OrderCsvFormat {
     public OrderCsvFormat withQuantityAndPriceColumns(String quantity, String price) {
         return new OrderCsvFormat(customerColumn, orderColumn, orderColumnExplicit, dateColumn, null,
                 column(quantity, "quantity column"), column(price, "price column"), statusColumn,
-                statusColumnExplicit, delimiter, decimalSeparator, datePattern, zone, lenientAmounts);
+                statusColumnExplicit, delimiter, decimalSeparator, datePattern, zone, lenientAmounts, maxLineLength);
     }
 
     /**
@@ -152,7 +157,7 @@ public final class OrderCsvFormat {
     public OrderCsvFormat withStatusColumn(String name) {
         return new OrderCsvFormat(customerColumn, orderColumn, orderColumnExplicit, dateColumn, amountColumn,
                 quantityColumn, priceColumn, column(name, "status column"), true, delimiter, decimalSeparator,
-                datePattern, zone, lenientAmounts);
+                datePattern, zone, lenientAmounts, maxLineLength);
     }
 
     /**
@@ -168,7 +173,7 @@ public final class OrderCsvFormat {
         }
         return new OrderCsvFormat(customerColumn, orderColumn, orderColumnExplicit, dateColumn, amountColumn,
                 quantityColumn, priceColumn, statusColumn, statusColumnExplicit, delimiter, decimalSeparator,
-                datePattern, zone, lenientAmounts);
+                datePattern, zone, lenientAmounts, maxLineLength);
     }
 
     /**
@@ -186,7 +191,7 @@ public final class OrderCsvFormat {
         }
         return new OrderCsvFormat(customerColumn, orderColumn, orderColumnExplicit, dateColumn, amountColumn,
                 quantityColumn, priceColumn, statusColumn, statusColumnExplicit, delimiter, separator,
-                datePattern, zone, lenientAmounts);
+                datePattern, zone, lenientAmounts, maxLineLength);
     }
 
     /**
@@ -207,7 +212,7 @@ public final class OrderCsvFormat {
         CsvDates.compile(pattern);
         return new OrderCsvFormat(customerColumn, orderColumn, orderColumnExplicit, dateColumn, amountColumn,
                 quantityColumn, priceColumn, statusColumn, statusColumnExplicit, delimiter, decimalSeparator,
-                pattern, zone, lenientAmounts);
+                pattern, zone, lenientAmounts, maxLineLength);
     }
 
     /**
@@ -219,7 +224,7 @@ public final class OrderCsvFormat {
     public OrderCsvFormat withZone(ZoneId zone) {
         return new OrderCsvFormat(customerColumn, orderColumn, orderColumnExplicit, dateColumn, amountColumn,
                 quantityColumn, priceColumn, statusColumn, statusColumnExplicit, delimiter, decimalSeparator,
-                datePattern, Objects.requireNonNull(zone, "zone"), lenientAmounts);
+                datePattern, Objects.requireNonNull(zone, "zone"), lenientAmounts, maxLineLength);
     }
 
     /** The name of the customer id column. */
@@ -307,7 +312,30 @@ public final class OrderCsvFormat {
     public OrderCsvFormat withLenientAmounts(boolean lenient) {
         return new OrderCsvFormat(customerColumn, orderColumn, orderColumnExplicit, dateColumn, amountColumn,
                 quantityColumn, priceColumn, statusColumn, statusColumnExplicit, delimiter, decimalSeparator, datePattern,
-                zone, lenient);
+                zone, lenient, maxLineLength);
+    }
+
+    /**
+     * With a maximum line length: a line (a record, with the line breaks inside its quoted fields)
+     * longer than this many characters is not read but rejected as {@code line_too_long} (an error in
+     * strict mode), and never held whole in memory.
+     *
+     * @param characters the maximum, 64 or more (default {@value #DEFAULT_MAX_LINE_LENGTH})
+     * @return the new format
+     * @throws IllegalArgumentException if the maximum is below 64
+     */
+    public OrderCsvFormat withMaxLineLength(int characters) {
+        if (characters < 64) {
+            throw new IllegalArgumentException("the maximum line length must be 64 or more (was " + characters + ")");
+        }
+        return new OrderCsvFormat(customerColumn, orderColumn, orderColumnExplicit, dateColumn, amountColumn,
+                quantityColumn, priceColumn, statusColumn, statusColumnExplicit, delimiter, decimalSeparator, datePattern,
+                zone, lenientAmounts, characters);
+    }
+
+    /** The maximum line length in characters. */
+    public int maxLineLength() {
+        return maxLineLength;
     }
 
     /** Whether thousands separators and currency symbols are accepted in amounts. */
@@ -335,14 +363,15 @@ public final class OrderCsvFormat {
                 && decimalSeparator == f.decimalSeparator
                 && Objects.equals(datePattern, f.datePattern)
                 && zone.equals(f.zone)
-                && lenientAmounts == f.lenientAmounts;
+                && lenientAmounts == f.lenientAmounts
+                && maxLineLength == f.maxLineLength;
     }
 
     @Override
     public int hashCode() {
         return Objects.hash(customerColumn, orderColumn, orderColumnExplicit, dateColumn, amountColumn, quantityColumn,
                 priceColumn, statusColumn, statusColumnExplicit, delimiter, decimalSeparator, datePattern, zone,
-                lenientAmounts);
+                lenientAmounts, maxLineLength);
     }
 
     @Override
@@ -355,6 +384,6 @@ public final class OrderCsvFormat {
                 + ", status=" + statusColumn + (statusColumnExplicit ? "" : " (optional)")
                 + ", delimiter=" + show(delimiter) + ", decimalSeparator=" + show(decimalSeparator)
                 + ", dates=" + (datePattern == null ? "iso" : datePattern) + ", zone=" + zone
-                + (lenientAmounts ? ", lenient amounts" : "") + "]";
+                + (lenientAmounts ? ", lenient amounts" : "") + ", maxLineLength=" + maxLineLength + "]";
     }
 }

@@ -93,7 +93,7 @@ public final class OrderCsvReader {
         Objects.requireNonNull(file, "file");
         check(ingestion, rejects);
         try (InputStream in = Files.newInputStream(file);
-                CsvRecords records = CsvRecords.open(in, format.delimiter())) {
+                CsvRecords records = CsvRecords.open(in, format.delimiter(), format.maxLineLength())) {
             return read(records, file.toString(), ingestion, rejects);
         }
     }
@@ -115,7 +115,7 @@ public final class OrderCsvReader {
         Objects.requireNonNull(in, "in");
         Objects.requireNonNull(sourceName, "sourceName");
         check(ingestion, rejects);
-        try (CsvRecords records = CsvRecords.open(CsvRecords.unclosable(in), format.delimiter())) {
+        try (CsvRecords records = CsvRecords.open(CsvRecords.unclosable(in), format.delimiter(), format.maxLineLength())) {
             return read(records, sourceName, ingestion, rejects);
         }
     }
@@ -214,6 +214,13 @@ public final class OrderCsvReader {
 
         void read(CsvRecords records) throws IOException {
             long line = records.line();
+            if (records.tooLong()) {
+                String message = "line is longer than " + records.maxRecord() + " characters";
+                ingestion.reject(line, ExclusionReason.LINE_TOO_LONG, null, message);
+                rejects.rejected(line, ExclusionReason.LINE_TOO_LONG, Optional.empty(), message,
+                        "(not kept: longer than " + records.maxRecord() + " characters)");
+                return;
+            }
             if (strict && records.size() != header.size()) {
                 throw new OrderDataException(line, null, null, "record has " + records.size() + " fields, expected "
                         + header.size() + " as in the header");

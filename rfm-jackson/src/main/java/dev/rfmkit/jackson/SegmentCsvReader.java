@@ -78,6 +78,10 @@ public final class SegmentCsvReader {
         Map<String, Long> lineOf = new LinkedHashMap<>();
         while (records.next()) {
             long line = records.line();
+            if (records.tooLong()) {
+                throw new OrderDataException(line, null, null, "line is longer than " + records.maxRecord()
+                        + " characters");
+            }
             if (records.size() != header.size()) {
                 throw new OrderDataException(line, null, null, "record has " + records.size() + " fields, expected "
                         + header.size() + " as in the header");

@@ -148,6 +148,33 @@ final class OrderCsvReaderTest {
                 assertThrows(OrderDataException.class, () -> read(junk, DEFAULTS, LENIENT)).getMessage());
     }
 
+    // a line longer than the maximum is rejected, never held; the line numbers after it stay right
+    @Test
+    void tooLongLines_areRejectedWithTheirLineNumbers() throws IOException {
+        String longField = "x".repeat(500);
+        String csv = "customer_id,order_id,order_date,amount\n"
+                + "1,a,2011-06-01,5\n" // 2
+                + "2," + longField + ",2011-06-01,5\n" // 3: too long
+                + "3,\"b\n" + longField + "\nc\",2011-06-01,5\n" // 4-6: too long, line breaks in quotes
+                + "4,d,2011-06-01,5\r\n" // 7
+                + "5,e,2011-06-0x,5\n" // 8: bad date, to see its line
+                + "6," + longField; // 9: too long, at the end without a line break
+        OrderCsvFormat format = DEFAULTS.withMaxLineLength(200);
+        Read r = read(csv, format, LENIENT);
+        assertEquals(List.of("3 line_too_long", "4 line_too_long", "8 bad_date", "9 line_too_long"),
+                r.rejects().stream().map(x -> x.line() + " " + x.reason().code()).toList());
+        assertEquals(2, r.result().customers().size());
+        assertEquals(3, r.result().report().excluded(ExclusionReason.LINE_TOO_LONG));
+        assertEquals(6, r.result().report().linesRead());
+        assertEquals(9, r.stats().lines());
+        assertTrue(r.rejects().get(0).content().startsWith("(not kept"), r.rejects().get(0).content());
+        OrderDataException strict = assertThrows(OrderDataException.class, () -> read(csv, format, STRICT));
+        assertEquals("line 3: line is longer than 200 characters", strict.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> DEFAULTS.withMaxLineLength(10));
+        Read all = read(csv, DEFAULTS, LENIENT);
+        assertEquals(List.of("8 bad_date", "9 bad_date"), all.rejects().stream().map(x -> x.line() + " " + x.reason().code()).toList());
+    }
+
     // ---------------------------------------------------------------- basics
 
     @Test

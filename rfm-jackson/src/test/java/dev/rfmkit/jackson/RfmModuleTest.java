@@ -103,7 +103,7 @@ final class RfmModuleTest {
     @Test
     void ingestionReport_isWrittenWithEveryCount() throws Exception {
         assertEquals("{\"asOf\":\"2024-06-30\",\"linesRead\":6,\"includedLines\":5,\"purchaseLines\":4,"
-                + "\"returnLines\":1,\"excludedLines\":1,\"excludedByReason\":{\"missing_customer_id\":1,"
+                + "\"returnLines\":1,\"excludedLines\":1,\"excludedByReason\":{\"line_too_long\":0,\"missing_customer_id\":1,"
                 + "\"bad_date\":0,\"bad_amount\":0,\"non_finite_amount\":0,\"excluded_status\":0,\"after_as_of\":0,\"before_window\":0},"
                 + "\"orders\":4,\"customers\":3,\"customersWithoutOrders\":0,\"linesOfCustomersWithoutOrders\":0,"
                 + "\"purchaseAmount\":248.4900,\"returnAmount\":-2.9900}", MAPPER.writeValueAsString(result().report()));
