@@ -25,7 +25,8 @@ final class ReaderFuzzTest {
     @FuzzTest(maxDuration = "2m")
     void orderCsv(byte[] data) throws IOException {
         for (OrderCsvFormat format : new OrderCsvFormat[] {OrderCsvFormat.defaults(),
-            OrderCsvFormat.defaults().withDelimiter(';').withDecimalSeparator(',')}) {
+            OrderCsvFormat.defaults().withDelimiter(';').withDecimalSeparator(',').withLenientAmounts(true),
+            OrderCsvFormat.defaults().withMaxLineLength(64)}) {
             OrderIngestion ingestion = OrderIngestion.start(LENIENT);
             try {
                 OrderCsvReader.of(format).read(new ByteArrayInputStream(data), "fuzz.csv", ingestion,
