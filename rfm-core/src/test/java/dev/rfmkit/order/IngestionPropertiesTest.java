@@ -33,7 +33,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 final class IngestionPropertiesTest {
     private static final LocalDate D = LocalDate.of(2024, 6, 30);
     private static final ExclusionReason[] READER_REASONS = {
-        ExclusionReason.BAD_DATE, ExclusionReason.BAD_AMOUNT, ExclusionReason.NON_FINITE_AMOUNT};
+        ExclusionReason.BAD_DATE, ExclusionReason.BAD_AMOUNT, ExclusionReason.NON_FINITE_AMOUNT,
+        ExclusionReason.LINE_TOO_LONG};
     private static final String[] STATUSES = {"paid", "Shipped", "CANCELLED", "canceled", "Refunded", "unpaid",
         "FAILED", "voided", " Paid "};
 

@@ -56,10 +56,12 @@ final class OrderIngestionTest {
         assertEquals(Optional.of(ExclusionReason.AFTER_AS_OF), in.accept(line("1", "2024-04-01", "10")));
         // line 8: before the window [2024-03-02, 2024-03-31]
         assertEquals(Optional.of(ExclusionReason.BEFORE_WINDOW), in.accept(line("1", "2024-03-01", "10")));
+        // line 9: a line the reader found too long to read
+        in.reject(9, ExclusionReason.LINE_TOO_LONG, null, "line is longer than 1048576 characters");
         IngestionReport report = in.finish().report();
-        assertEquals(8, report.linesRead());
+        assertEquals(9, report.linesRead());
         assertEquals(1, report.includedLines());
-        assertEquals(7, report.excludedLines());
+        assertEquals(8, report.excludedLines());
         for (ExclusionReason reason : ExclusionReason.values()) {
             assertEquals(1, report.excluded(reason), reason.name());
         }
@@ -103,10 +105,12 @@ final class OrderIngestionTest {
 
     @Test
     void exclusionReason_declarationOrderIsPrecedence() {
-        assertEquals(List.of(ExclusionReason.MISSING_CUSTOMER_ID, ExclusionReason.BAD_DATE, ExclusionReason.BAD_AMOUNT,
+        assertEquals(List.of(ExclusionReason.LINE_TOO_LONG, ExclusionReason.MISSING_CUSTOMER_ID, ExclusionReason.BAD_DATE,
+                ExclusionReason.BAD_AMOUNT,
                 ExclusionReason.NON_FINITE_AMOUNT, ExclusionReason.EXCLUDED_STATUS, ExclusionReason.AFTER_AS_OF,
                 ExclusionReason.BEFORE_WINDOW), List.of(ExclusionReason.values()));
         assertEquals("missing_customer_id", ExclusionReason.MISSING_CUSTOMER_ID.code());
+        assertEquals("line_too_long", ExclusionReason.LINE_TOO_LONG.code());
         assertEquals("after_as_of", ExclusionReason.AFTER_AS_OF.code());
         assertEquals("before_window", ExclusionReason.BEFORE_WINDOW.code());
     }
