@@ -286,31 +286,8 @@ final class ClvCommand implements Callable<Integer> {
     }
 
     static Models read(Path file, ClvUnit expected) {
-        if (!Files.isRegularFile(file)) {
-            throw new UsageException("no such file: " + file);
-        }
-        JsonNode root;
-        try (InputStream in = Files.newInputStream(file)) {
-            root = MAPPER.readTree(in);
-        } catch (java.io.CharConversionException e) {
-            throw new DataException(file + ": not a valid model file: not in a Unicode encoding (" + e.getMessage() + ")");
-        } catch (JsonProcessingException e) {
-            throw new DataException(file + ": not a valid model file: " + e.getOriginalMessage().lines().findFirst()
-                    .orElse(""));
-        } catch (IOException e) {
-            throw new DataException(file + ": cannot read: " + e.getMessage(), e);
-        }
-        if (root == null || !root.isObject() || !FORMAT.equals(root.path("format").asText(null))) {
-            throw new DataException(file + ": format: should be \"" + FORMAT + "\" (a file written by rfm clv --model-out)");
-        }
-        JsonNode version = root.path("formatVersion");
-        if (!version.isInt() || version.intValue() < 1) {
-            throw new DataException(file + ": formatVersion: should be a whole number, 1 or more (was " + version + ")");
-        }
-        if (version.intValue() > VERSION) {
-            throw new DataException(file + ": formatVersion " + version.intValue() + " is newer than this rfm reads ("
-                    + VERSION + "); upgrade rfm to read it");
-        }
+        JsonNode root = ModelFiles.readEnvelope(file, MAPPER, FORMAT, "rfm clv --model-out", VERSION,
+                java.util.Set.of("format", "formatVersion", "unit", "bgnbd", "gammaGamma"));
         ClvUnit unit;
         try {
             unit = ClvUnit.of(root.path("unit").asText(""));

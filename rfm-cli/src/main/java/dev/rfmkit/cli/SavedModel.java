@@ -11,11 +11,9 @@ import dev.rfmkit.order.ReturnsPolicy;
 import dev.rfmkit.score.ScoringModel;
 import dev.rfmkit.segment.SegmentScheme;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Iterator;
 import java.util.Locale;
 import java.util.Set;
 
@@ -45,44 +43,7 @@ record SavedModel(ScoringModel model, SegmentScheme scheme, MonetaryMode monetar
     }
 
     static SavedModel read(Path file) {
-        if (!Files.isRegularFile(file)) {
-            throw new UsageException("no such file: " + file);
-        }
-        JsonNode root;
-        try (InputStream in = Files.newInputStream(file)) {
-            root = MAPPER.readTree(in);
-        } catch (java.io.CharConversionException e) {
-            throw new DataException(file + ": not a valid model file: not in a Unicode encoding (" + e.getMessage() + ")");
-        } catch (JsonProcessingException e) {
-            String where = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr() + ", column "
-                    + e.getLocation().getColumnNr();
-            String message = e.getOriginalMessage().lines().findFirst().orElse("");
-            int marker = message.indexOf(" (start marker at ");
-            throw new DataException(file + ": not a valid model file" + where + ": "
-                    + (marker < 0 ? message : message.substring(0, marker)));
-        } catch (IOException e) {
-            throw new DataException(file + ": cannot read: " + e.getMessage(), e);
-        }
-        if (root == null || !root.isObject()) {
-            throw new DataException(file + ": not a model file (expected a JSON object)");
-        }
-        for (Iterator<String> it = root.fieldNames(); it.hasNext();) {
-            String name = it.next();
-            if (!FIELDS.contains(name)) {
-                throw new DataException(file + ": " + name + ": unknown field");
-            }
-        }
-        if (!FORMAT.equals(root.path("format").asText(null))) {
-            throw new DataException(file + ": format: should be \"" + FORMAT + "\" (a file written by rfm fit)");
-        }
-        JsonNode version = root.path("formatVersion");
-        if (!version.isInt() || version.intValue() < 1) {
-            throw new DataException(file + ": formatVersion: should be a whole number, 1 or more (was " + version + ")");
-        }
-        if (version.intValue() > VERSION) {
-            throw new DataException(file + ": formatVersion " + version.intValue() + " is newer than this rfm reads ("
-                    + VERSION + "); upgrade rfm to read it");
-        }
+        JsonNode root = ModelFiles.readEnvelope(file, MAPPER, FORMAT, "rfm fit", VERSION, FIELDS);
         JsonNode options = root.path("options");
         MonetaryMode monetary = option(file, options, "monetary", MonetaryMode.class);
         ReturnsPolicy returns = option(file, options, "returns", ReturnsPolicy.class);
