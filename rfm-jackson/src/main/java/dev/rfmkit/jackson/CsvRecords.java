@@ -73,6 +73,22 @@ final class CsvRecords implements Closeable {
         return new CsvRecords(new CsvTape(decompressed(in), delimiter, QUOTE, maxRecord), delimiter);
     }
 
+    /**
+     * For readers without a lenient mode: the current record must have been read whole and have as
+     * many fields as the header.
+     *
+     * @throws OrderDataException naming the line otherwise
+     */
+    void requireWhole(CsvHeader header) {
+        if (tooLong) {
+            throw new OrderDataException(line, null, null, "line is longer than " + maxRecord() + " characters");
+        }
+        if (size != header.size()) {
+            throw new OrderDataException(line, null, null, "record has " + size + " fields, expected " + header.size()
+                    + " as in the header");
+        }
+    }
+
     /** Whether the current record was longer than the maximum (its fields are not read). */
     boolean tooLong() {
         return tooLong;

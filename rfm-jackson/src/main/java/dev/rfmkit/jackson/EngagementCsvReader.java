@@ -105,14 +105,7 @@ public final class EngagementCsvReader {
         EngagementData.Builder builder = EngagementData.builder();
         while (records.next()) {
             long line = records.line();
-            if (records.tooLong()) {
-                throw new OrderDataException(line, null, null, "line is longer than " + records.maxRecord()
-                        + " characters");
-            }
-            if (records.size() != header.size()) {
-                throw new OrderDataException(line, null, null, "record has " + records.size() + " fields, expected "
-                        + header.size() + " as in the header");
-            }
+            records.requireWhole(header);
             String id = records.field(customer);
             if (id.isBlank()) {
                 throw new OrderDataException(line, header.name(customer), null, "customer id is empty");
