@@ -1,73 +1,204 @@
 package dev.rfmkit.order;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.util.Arrays;
 
 /**
- * A compact map from (owner, key string) to dense ids 0, 1, 2, ...: customer ids to customers, and
- * (customer, order id) to orders. Exact (keys are compared in full, never by hash alone), and small:
- * keys live as bytes in one array (a char below 0x80 in one byte, others in three), so a typical
- * order costs about 30 bytes instead of the 130 of a {@code HashMap} with boxed keys. Open addressing
- * with linear probing, at most three quarters full. Not thread-safe.
+ * A compact map from (owner, key) to dense ids 0, 1, 2, ...: customer ids to customers, and
+ * (customer, order id) to orders. Exact (keys are compared in full, never by hash alone) and small.
+ *
+ * <p>Keys are byte strings: ASCII text is its own bytes; a string with other characters is encoded
+ * with one byte per char below 0x80 and three per other char, so that equal strings, and only they,
+ * have equal bytes whichever way they came in. Each key is appended once to an arena of 1 MiB chunks
+ * as a record {@code [id int][owner int][length][bytes]}; the slot table holds, per entry, 24 bits of
+ * the hash and the record's position. A lookup therefore touches one slot and one record (two cache
+ * misses at most), and the arena never moves, so growing it copies nothing. A typical order costs
+ * about 25 bytes. The last key found is checked first: the lines of one order, and the orders of one
+ * customer, usually follow each other.
+ *
+ * <p>Open addressing with linear probing, at most three quarters full. Not thread-safe.
  */
 final class KeyTable {
-    private int[] slots = new int[1 << 10]; // id + 1; 0 is empty
+    private static final VarHandle INT = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final VarHandle LONG = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final int CHUNK_BITS = 20;
+    private static final int CHUNK_SIZE = 1 << CHUNK_BITS;
+    private static final long POSITION_MASK = (1L << 40) - 1;
+    private static final int LONG_KEY = 0xFF; // length byte meaning "an int length follows"
+
+    private long[] slots = new long[1 << 10]; // 0 is empty; else tag << 40 | position + 1
     private int mask = slots.length - 1;
     private int size;
-    private int[] owner = new int[512];
-    private int[] hash = new int[512];
-    private int[] start = new int[513]; // start[id] .. start[id + 1] are the key's bytes
-    private byte[] arena = new byte[4096];
+
+    private byte[][] chunks = new byte[4][];
+    private int[] chunkFill = new int[4];
+    private int chunkCount;
+    private byte[] chunk = new byte[0];
+    private int fill;
+
     private byte[] probe = new byte[64];
+
+    private boolean lastValid;
+    private int lastOwner;
+    private long lastPosition;
+    private int lastId;
+    private boolean added;
 
     int size() {
         return size;
     }
 
-    int owner(int id) {
-        return owner[id];
+    /** Whether the latest {@code getOrAdd} added its key. */
+    boolean added() {
+        return added;
     }
 
-    /** The id of (owner, key), added as the next id if new: a new key gets id {@code size() - 1}. */
-    int getOrAdd(int ownerId, String key) {
+    /** The id of (owner, key), added as the next id if new. */
+    int getOrAdd(int owner, String key) {
         int length = encode(key);
-        int h = hash(ownerId, key);
-        int i = h & mask;
-        for (int s = slots[i]; s != 0; s = slots[i]) {
-            int id = s - 1;
-            if (hash[id] == h && owner[id] == ownerId && sameKey(id, length)) {
-                return id;
+        return getOrAdd(owner, probe, 0, length);
+    }
+
+    /**
+     * The id of (owner, key bytes), added as the next id if new. The bytes must be the key's encoding
+     * as this class defines it: for ASCII text, the text's bytes.
+     */
+    int getOrAdd(int owner, byte[] key, int from, int to) {
+        int length = to - from;
+        if (lastValid && lastOwner == owner && sameKey(lastPosition, key, from, length)) {
+            added = false;
+            return lastId;
+        }
+        long h = hash(owner, key, from, length);
+        long tag = h >>> 40;
+        int i = (int) h & mask;
+        for (long s = slots[i]; s != 0; s = slots[i]) {
+            if (s >>> 40 == tag) {
+                long position = (s & POSITION_MASK) - 1;
+                if (ownerAt(position) == owner && sameKey(position, key, from, length)) {
+                    remember(owner, position, idAt(position));
+                    added = false;
+                    return lastId;
+                }
             }
             i = (i + 1) & mask;
         }
-        int id = add(ownerId, h, length);
-        slots[i] = id + 1;
-        if (size * 4 > slots.length * 3) {
+        long position = append(owner, key, from, length);
+        slots[i] = tag << 40 | position + 1;
+        int id = size++;
+        if (size * 4L > slots.length * 3L) {
             rehash();
         }
+        remember(owner, position, id);
+        added = true;
         return id;
     }
 
-    /** The key of an id, decoded. */
-    String key(int id) {
-        int from = start[id];
-        int to = start[id + 1];
-        char[] chars = new char[to - from];
+    private void remember(int owner, long position, int id) {
+        lastValid = true;
+        lastOwner = owner;
+        lastPosition = position;
+        lastId = id;
+    }
+
+    /** The owners of all ids, indexed by id. */
+    int[] owners() {
+        int[] owners = new int[size];
+        for (Cursor c = new Cursor(); c.next(); ) {
+            owners[c.id] = c.owner;
+        }
+        return owners;
+    }
+
+    /** The keys of the given ids, decoded; ids must be increasing. */
+    String[] keys(int[] ids) {
+        String[] keys = new String[ids.length];
+        Cursor c = new Cursor();
+        for (int k = 0; k < ids.length; k++) {
+            while (c.id != ids[k]) {
+                if (!c.next()) {
+                    throw new IllegalArgumentException("no id " + ids[k] + " or ids not increasing");
+                }
+            }
+            keys[k] = c.key();
+        }
+        return keys;
+    }
+
+    /** Walks the records in id order, which is the order they were appended in. */
+    private final class Cursor {
+        int chunkIndex;
+        int offset;
+        int id = -1;
+        int owner;
+        int keyFrom;
+        int keyLength;
+        int recordStart;
+
+        boolean next() {
+            if (id + 1 >= size) {
+                return false;
+            }
+            while (offset >= filled(chunkIndex)) {
+                chunkIndex++;
+                offset = 0;
+            }
+            byte[] c = chunks[chunkIndex];
+            recordStart = offset;
+            id = (int) INT.get(c, offset);
+            owner = (int) INT.get(c, offset + 4);
+            keyLength = lengthAt(c, offset + 8);
+            keyFrom = offset + 8 + lengthBytes(keyLength);
+            offset = keyFrom + keyLength;
+            return true;
+        }
+
+        long position() {
+            return (long) chunkIndex << CHUNK_BITS | recordStart;
+        }
+
+        String key() {
+            return decode(chunks[chunkIndex], keyFrom, keyLength);
+        }
+    }
+
+    private int filled(int chunkIndex) {
+        return chunkIndex == chunkCount - 1 ? fill : chunkFill[chunkIndex];
+    }
+
+    private static String decode(byte[] bytes, int from, int length) {
+        char[] chars = new char[length];
         int n = 0;
-        for (int i = from; i < to; i++) {
-            byte b = arena[i];
+        for (int i = from; i < from + length; i++) {
+            byte b = bytes[i];
             if (b >= 0) {
                 chars[n++] = (char) b;
             } else {
-                chars[n++] = (char) ((b & 0x0F) << 12 | (arena[i + 1] & 0x3F) << 6 | (arena[i + 2] & 0x3F));
+                chars[n++] = (char) ((b & 0x0F) << 12 | (bytes[i + 1] & 0x3F) << 6 | (bytes[i + 2] & 0x3F));
                 i += 2;
             }
         }
         return new String(chars, 0, n);
     }
 
-    private static int hash(int ownerId, String key) {
-        int h = key.hashCode() * 0x9E3779B9 ^ ownerId * 0x85EBCA6B;
-        return h ^ (h >>> 16);
+    private static long hash(int owner, byte[] key, int from, int length) {
+        long h = owner * 0x9E3779B97F4A7C15L ^ length;
+        int i = from;
+        int end = from + length;
+        for (; i + 8 <= end; i += 8) {
+            h = (h ^ (long) LONG.get(key, i)) * 0xC2B2AE3D27D4EB4FL;
+            h ^= h >>> 29;
+        }
+        for (; i < end; i++) {
+            h = (h ^ key[i]) * 0x100000001B3L;
+        }
+        h ^= h >>> 33;
+        h *= 0xFF51AFD7ED558CCDL;
+        h ^= h >>> 33;
+        h *= 0xC4CEB9FE1A85EC53L;
+        return h ^ h >>> 33;
     }
 
     /** Encodes the key into the probe buffer; returns its length in bytes. */
@@ -90,38 +221,85 @@ final class KeyTable {
         return n;
     }
 
-    private boolean sameKey(int id, int length) {
-        int from = start[id];
-        return start[id + 1] - from == length && Arrays.equals(arena, from, from + length, probe, 0, length);
+    private int idAt(long position) {
+        return (int) INT.get(chunks[(int) (position >>> CHUNK_BITS)], (int) position & (CHUNK_SIZE - 1));
     }
 
-    private int add(int ownerId, int h, int length) {
-        if (size == owner.length) {
-            int n = size * 2;
-            owner = Arrays.copyOf(owner, n);
-            hash = Arrays.copyOf(hash, n);
-            start = Arrays.copyOf(start, n + 1);
-        }
-        int from = start[size];
-        if (from + length > arena.length) {
-            arena = Arrays.copyOf(arena, Math.max(from + length, (int) Math.min(Integer.MAX_VALUE - 8, arena.length * 2L)));
-        }
-        System.arraycopy(probe, 0, arena, from, length);
-        owner[size] = ownerId;
-        hash[size] = h;
-        start[size + 1] = from + length;
-        return size++;
+    private int ownerAt(long position) {
+        return (int) INT.get(chunks[(int) (position >>> CHUNK_BITS)], ((int) position & (CHUNK_SIZE - 1)) + 4);
     }
 
+    private boolean sameKey(long position, byte[] key, int from, int length) {
+        byte[] c = chunks[(int) (position >>> CHUNK_BITS)];
+        int at = ((int) position & (CHUNK_SIZE - 1)) + 8;
+        int stored = lengthAt(c, at);
+        if (stored != length) {
+            return false;
+        }
+        at += lengthBytes(length);
+        for (int i = 0; i < length; i++) {
+            if (c[at + i] != key[from + i]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static int lengthAt(byte[] c, int at) {
+        int b = c[at] & 0xFF;
+        return b == LONG_KEY ? (int) INT.get(c, at + 1) : b;
+    }
+
+    private static int lengthBytes(int length) {
+        return length < LONG_KEY ? 1 : 5;
+    }
+
+    private long append(int owner, byte[] key, int from, int length) {
+        int record = 8 + lengthBytes(length) + length;
+        if (fill + record > chunk.length) {
+            newChunk(record);
+        }
+        int at = fill;
+        INT.set(chunk, at, size);
+        INT.set(chunk, at + 4, owner);
+        if (length < LONG_KEY) {
+            chunk[at + 8] = (byte) length;
+        } else {
+            chunk[at + 8] = (byte) LONG_KEY;
+            INT.set(chunk, at + 9, length);
+        }
+        System.arraycopy(key, from, chunk, at + 8 + lengthBytes(length), length);
+        fill += record;
+        return (long) (chunkCount - 1) << CHUNK_BITS | at;
+    }
+
+    /** Starts a chunk; a record larger than a chunk gets one of its own, at offset 0. */
+    private void newChunk(int record) {
+        if (chunkCount == chunks.length) {
+            chunks = Arrays.copyOf(chunks, chunkCount * 2);
+            chunkFill = Arrays.copyOf(chunkFill, chunkCount * 2);
+        }
+        if (chunkCount > 0) {
+            chunkFill[chunkCount - 1] = fill;
+        }
+        // the first chunk is small, so that small tables stay cheap
+        int capacity = chunkCount == 0 ? 4096 : CHUNK_SIZE;
+        chunk = new byte[Math.max(capacity, record)];
+        chunks[chunkCount++] = chunk;
+        fill = 0;
+    }
+
+    /** Doubles the slots, walking the records in arena order (sequential reads) to re-place them. */
     private void rehash() {
-        slots = new int[slots.length * 2];
+        slots = new long[slots.length * 2];
         mask = slots.length - 1;
-        for (int id = 0; id < size; id++) {
-            int i = hash[id] & mask;
+        for (Cursor c = new Cursor(); c.next(); ) {
+            long h = hash(c.owner, chunks[c.chunkIndex], c.keyFrom, c.keyLength);
+            int i = (int) h & mask;
             while (slots[i] != 0) {
                 i = (i + 1) & mask;
             }
-            slots[i] = id + 1;
+            slots[i] = (h >>> 40) << 40 | c.position() + 1;
         }
     }
 }

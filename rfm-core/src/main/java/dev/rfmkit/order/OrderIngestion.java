@@ -114,24 +114,109 @@ public final class OrderIngestion implements OrderSink {
         checkOpen();
         linesRead++;
         String customerId = line.customerId().strip();
-        if (customerId.isEmpty()) {
+        Optional<ExclusionReason> excluded = check(lineNumber, customerId.isEmpty(), line.statusOrNull(),
+                line.date().toEpochDay());
+        if (excluded != null) {
+            return excluded;
+        }
+        int c = customer(customerIds.getOrAdd(0, customerId));
+        boolean purchase = include(c, (int) line.date().toEpochDay(), line.amountUnits());
+        String orderId = line.orderIdOrNull();
+        if (orderId == null) {
+            looseOrder(c, (int) line.date().toEpochDay(), purchase);
+        } else {
+            order(orderIds.getOrAdd(c, orderId), (int) line.date().toEpochDay(), purchase);
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * Offers a line given as a view over a reader's bytes, with the same rules and results as
+     * {@link #accept(long, OrderLine)} for {@link OrderLineView#toOrderLine()}, without creating objects
+     * for ids in ASCII.
+     *
+     * @param lineNumber the 1-based line number in the source (for messages)
+     * @param line the line, read only during this call
+     * @return the reason the line was excluded, empty if it was included
+     * @throws OrderDataException in strict mode, if the line is excluded
+     * @throws IllegalStateException if the ingestion is finished
+     */
+    @Override
+    public Optional<ExclusionReason> accept(long lineNumber, OrderLineView line) {
+        byte[] bytes = line.bytes();
+        int customerFrom = trimStart(bytes, line.customerFrom(), line.customerTo());
+        int customerTo = trimEnd(bytes, customerFrom, line.customerTo());
+        int orderFrom = line.orderFrom();
+        int orderTo = line.orderTo();
+        if (orderFrom >= 0) {
+            orderFrom = trimStart(bytes, orderFrom, orderTo);
+            orderTo = trimEnd(bytes, orderFrom, orderTo);
+        }
+        if (!ascii(bytes, customerFrom, customerTo) || (orderFrom >= 0 && !ascii(bytes, orderFrom, orderTo))) {
+            // other whitespace and other characters: the string way knows them
+            return accept(lineNumber, line.toOrderLine());
+        }
+        checkOpen();
+        linesRead++;
+        int day = line.epochDay();
+        Optional<ExclusionReason> excluded = check(lineNumber, customerFrom == customerTo, line.statusOrNull(), day);
+        if (excluded != null) {
+            return excluded;
+        }
+        int c = customer(customerIds.getOrAdd(0, bytes, customerFrom, customerTo));
+        boolean purchase = include(c, day, line.amountUnits());
+        if (orderFrom == orderTo) {
+            looseOrder(c, day, purchase);
+        } else {
+            order(orderIds.getOrAdd(c, bytes, orderFrom, orderTo), day, purchase);
+        }
+        return Optional.empty();
+    }
+
+    /** The exclusion rules after the reader's; null if the line passes them. */
+    private Optional<ExclusionReason> check(long lineNumber, boolean blankCustomer, String status, long epochDay) {
+        if (blankCustomer) {
             return exclude(lineNumber, ExclusionReason.MISSING_CUSTOMER_ID, "customer id is empty");
         }
-        String status = line.statusOrNull();
         if (status != null && excludedStatuses.contains(IngestionOptions.normalStatus(status))) {
             return exclude(lineNumber, ExclusionReason.EXCLUDED_STATUS, "status \"" + status + "\" is excluded");
         }
-        long epochDay = line.date().toEpochDay();
         if (epochDay > asOfDay) {
             return exclude(lineNumber, ExclusionReason.AFTER_AS_OF,
-                    "date " + line.date() + " is after the as-of date " + options.asOf().get());
+                    "date " + LocalDate.ofEpochDay(epochDay) + " is after the as-of date " + options.asOf().get());
         }
         if (epochDay < windowStartDay) {
-            return exclude(lineNumber, ExclusionReason.BEFORE_WINDOW, "date " + line.date()
+            return exclude(lineNumber, ExclusionReason.BEFORE_WINDOW, "date " + LocalDate.ofEpochDay(epochDay)
                     + " is before the window, which starts " + LocalDate.ofEpochDay(windowStartDay));
         }
-        include(customerId, line.orderIdOrNull(), Math.toIntExact(epochDay), line.amountUnits());
-        return Optional.empty();
+        return null;
+    }
+
+    private static int trimStart(byte[] bytes, int from, int to) {
+        while (from < to && isAsciiWhitespace(bytes[from])) {
+            from++;
+        }
+        return from;
+    }
+
+    private static int trimEnd(byte[] bytes, int from, int to) {
+        while (to > from && isAsciiWhitespace(bytes[to - 1])) {
+            to--;
+        }
+        return to;
+    }
+
+    /** {@link Character#isWhitespace} for a byte below 0x80. */
+    private static boolean isAsciiWhitespace(byte b) {
+        return b == ' ' || (b >= 9 && b <= 13) || (b >= 28 && b <= 31);
+    }
+
+    private static boolean ascii(byte[] bytes, int from, int to) {
+        int any = 0;
+        for (int i = from; i < to; i++) {
+            any |= bytes[i];
+        }
+        return any >= 0;
     }
 
     /**
@@ -165,11 +250,16 @@ public final class OrderIngestion implements OrderSink {
         return Optional.of(reason);
     }
 
-    private void include(String customerId, String orderId, int day, long units) {
-        int c = customerIds.getOrAdd(0, customerId);
+    /** The customer's index, set up if the table just added it. */
+    private int customer(int c) {
         if (c == customers) {
             newCustomer();
         }
+        return c;
+    }
+
+    /** Counts an included line into its customer; returns whether it is a purchase. */
+    private boolean include(int c, int day, long units) {
         lineCount[c]++;
         latestDay = Math.max(latestDay, day);
         boolean purchase = units >= 0;
@@ -184,15 +274,20 @@ public final class OrderIngestion implements OrderSink {
                 amountUnits[c] = Math.addExact(amountUnits[c], units);
             }
         }
-        if (orderId == null) {
-            if (purchase) {
-                looseOrders[c]++;
-                firstDay[c] = Math.min(firstDay[c], day);
-                lastDay[c] = Math.max(lastDay[c], day);
-            }
-            return;
+        return purchase;
+    }
+
+    /** A line without order id: an order of its own, counted if it is a purchase. */
+    private void looseOrder(int c, int day, boolean purchase) {
+        if (purchase) {
+            looseOrders[c]++;
+            firstDay[c] = Math.min(firstDay[c], day);
+            lastDay[c] = Math.max(lastDay[c], day);
         }
-        int o = orderIds.getOrAdd(c, orderId);
+    }
+
+    /** A line of an order: the order is dated by its earliest line and counts once it has a purchase. */
+    private void order(int o, int day, boolean purchase) {
         if (o == orderCount) {
             newOrder(day);
         } else {
@@ -263,9 +358,10 @@ public final class OrderIngestion implements OrderSink {
         int[] orders = Arrays.copyOf(looseOrders, customers);
         int[] first = Arrays.copyOf(firstDay, customers);
         int[] last = Arrays.copyOf(lastDay, customers);
+        int[] owners = orderIds.owners();
         for (int o = 0; o < orderCount; o++) {
             if (orderCounted[o]) {
-                int c = orderIds.owner(o);
+                int c = owners[o];
                 orders[c]++;
                 first[c] = Math.min(first[c], orderDay[o]);
                 last[c] = Math.max(last[c], orderDay[o]);
@@ -282,17 +378,17 @@ public final class OrderIngestion implements OrderSink {
                 linesWithoutOrders += lineCount[c];
             }
         }
+        owners = null;
         orderIds = null; // the orders are folded into customers: free their keys before the ids are decoded
         orderDay = null;
         orderCounted = null;
-        String[] keptIds = new String[withOrders];
         int[] keptIndex = new int[withOrders];
         for (int c = 0, k = 0; c < customers; c++) {
             if (orders[c] > 0) {
-                keptIds[k] = customerIds.key(c);
                 keptIndex[k++] = c;
             }
         }
+        String[] keptIds = customerIds.keys(keptIndex);
         int[] perm = CustomerIdOrder.sortedPermutation(keptIds);
         String[] outIds = new String[withOrders];
         int[] outOrders = new int[withOrders];

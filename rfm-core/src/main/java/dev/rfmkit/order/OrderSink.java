@@ -22,6 +22,20 @@ public interface OrderSink {
     Optional<ExclusionReason> accept(long lineNumber, OrderLine line);
 
     /**
+     * Offers a line given as a view over the reader's bytes; the same as offering
+     * {@link OrderLineView#toOrderLine()}, which is what this default does. Sinks on a hot path
+     * override it to read the bytes without creating objects.
+     *
+     * @param lineNumber the 1-based line number in the source (for messages)
+     * @param line the line, read only during this call
+     * @return the reason the line was excluded, empty if it was included
+     * @throws OrderDataException in strict mode, if the line is excluded
+     */
+    default Optional<ExclusionReason> accept(long lineNumber, OrderLineView line) {
+        return accept(lineNumber, line.toOrderLine());
+    }
+
+    /**
      * Records a line that could not be turned into an {@link OrderLine}, counted under its reason.
      *
      * @param lineNumber the 1-based line number in the source
