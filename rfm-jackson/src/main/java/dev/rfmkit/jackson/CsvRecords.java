@@ -36,9 +36,13 @@ final class CsvRecords implements Closeable {
     private static final CsvFactory FACTORY = new CsvFactory();
     private static final char QUOTE = '"';
 
-    private final CsvTape tape;
-    private final CsvParser parser;
     private final char delimiter;
+    private final int maxRecord;
+    // the fast path reads plain lines until the first it leaves to Jackson's parser, which then reads the rest
+    private CsvScanner scanner;
+    private boolean fromScanner;
+    private CsvTape tape;
+    private CsvParser parser;
     private String[] fields = new String[16];
     private int size;
     private long start;
@@ -46,10 +50,19 @@ final class CsvRecords implements Closeable {
     private String content;
     private boolean tooLong;
 
-    private CsvRecords(CsvTape tape, char delimiter) throws IOException {
-        this.tape = tape;
+    private CsvRecords(InputStream in, char delimiter, int maxRecord, boolean fast) throws IOException {
         this.delimiter = delimiter;
-        this.parser = FACTORY.createParser(tape);
+        this.maxRecord = maxRecord;
+        if (fast && CsvScanner.supports(delimiter)) {
+            scanner = new CsvScanner(in, delimiter, maxRecord);
+        } else {
+            startParser(in, 1);
+        }
+    }
+
+    private void startParser(InputStream in, long firstLine) throws IOException {
+        tape = new CsvTape(in, delimiter, QUOTE, maxRecord, firstLine);
+        parser = FACTORY.createParser(tape);
         parser.setSchema(CsvSchema.emptySchema().withColumnSeparator(delimiter).withQuoteChar(QUOTE));
     }
 
@@ -70,7 +83,15 @@ final class CsvRecords implements Closeable {
      * reported by {@link #tooLong()}.
      */
     static CsvRecords open(InputStream in, char delimiter, int maxRecord) throws IOException {
-        return new CsvRecords(new CsvTape(decompressed(in), delimiter, QUOTE, maxRecord), delimiter);
+        return open(in, delimiter, maxRecord, true);
+    }
+
+    /**
+     * Opens the records of a stream, with or without the fast path for plain lines ({@link CsvScanner});
+     * the records are the same either way.
+     */
+    static CsvRecords open(InputStream in, char delimiter, int maxRecord, boolean fast) throws IOException {
+        return new CsvRecords(decompressed(in), delimiter, maxRecord, fast);
     }
 
     /**
@@ -96,7 +117,7 @@ final class CsvRecords implements Closeable {
 
     /** The maximum record length in characters. */
     int maxRecord() {
-        return tape.maxRecord();
+        return maxRecord;
     }
 
     /**
@@ -146,7 +167,7 @@ final class CsvRecords implements Closeable {
      */
     boolean next() throws IOException {
         while (readRecord()) {
-            if (size != 1 || !fields[0].isBlank() || !content().isBlank()) {
+            if (size != 1 || !field(0).isBlank() || !content().isBlank()) {
                 return true;
             }
         }
@@ -157,6 +178,30 @@ final class CsvRecords implements Closeable {
         size = 0;
         start = -1;
         content = null;
+        if (scanner != null) {
+            int r;
+            try {
+                r = scanner.next();
+            } catch (java.io.EOFException | java.util.zip.ZipException e) {
+                throw new OrderDataException(scanner.lineAtEnd(), null, null,
+                        "the gzip data is truncated or corrupt (" + e.getMessage() + ")");
+            }
+            if (r == CsvScanner.RECORD) {
+                fromScanner = true;
+                size = scanner.size();
+                line = scanner.line();
+                tooLong = false;
+                return true;
+            }
+            fromScanner = false;
+            if (r == CsvScanner.END) {
+                return false;
+            }
+            InputStream rest = scanner.rest();
+            long firstLine = scanner.nextLine();
+            scanner = null;
+            startParser(rest, firstLine);
+        }
         try {
             JsonToken t = parser.nextToken();
             if (t == null) {
@@ -228,24 +273,36 @@ final class CsvRecords implements Closeable {
      * @return the field, unquoted; the empty string if the record has fewer fields
      */
     String field(int index) {
-        return index < size ? fields[index] : "";
+        if (index >= size) {
+            return "";
+        }
+        return fromScanner ? scanner.field(index) : fields[index];
+    }
+
+    /** The fast path's view of the current record (its fields as bytes), or null if Jackson read it. */
+    CsvScanner plain() {
+        return fromScanner ? scanner : null;
     }
 
     /** The raw text of the current record as it stands in the input, without its line terminator. */
     String content() {
         if (content == null) {
-            content = tape.record(start, delimiter, QUOTE);
+            content = fromScanner ? scanner.content() : tape.record(start, delimiter, QUOTE);
         }
         return content;
     }
 
     /** The number of physical lines of the input; valid once {@link #next()} returned false. */
     long lines() {
-        return tape.lines();
+        return tape == null ? scanner.lines() : tape.lines();
     }
 
     @Override
     public void close() throws IOException {
+        if (parser == null) {
+            scanner.close();
+            return;
+        }
         try {
             parser.close();
         } finally {

@@ -83,7 +83,17 @@ final class CsvTape extends Reader {
      * counted) by a marker record, which {@link #tooLong} reports.
      */
     CsvTape(InputStream in, char delimiter, char quote, int maxRecord) {
+        this(in, delimiter, quote, maxRecord, 1);
+    }
+
+    /**
+     * A tape over the rest of an input whose earlier lines were read elsewhere: the first line is
+     * numbered firstLine, and a byte-order mark at its start is a character like any other.
+     */
+    CsvTape(InputStream in, char delimiter, char quote, int maxRecord, long firstLine) {
         this.in = Objects.requireNonNull(in, "in");
+        this.line = firstLine;
+        this.bomChecked = firstLine > 1;
         this.delimiter = delimiter;
         this.quote = quote;
         this.maxRecord = maxRecord;
