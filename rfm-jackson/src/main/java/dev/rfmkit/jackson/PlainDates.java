@@ -1,0 +1,76 @@
+package dev.rfmkit.jackson;
+
+import java.time.DateTimeException;
+import java.time.LocalDate;
+
+/**
+ * The common ISO forms of a date read straight from ASCII bytes: {@code 2011-12-09},
+ * {@code 2011-12-09 12:50} and {@code 2011-12-09T12:50:00} (a space or {@code T}), without offset, so
+ * that the written date is the calendar date in any zone. Every other form, and every invalid date or
+ * time, is {@link #NONE}: left to {@link CsvDates}, which reads it or says precisely what is wrong.
+ * Not thread-safe (it remembers the last date, as the lines of one order share theirs).
+ */
+final class PlainDates {
+    /** Not a date in one of the plain forms. */
+    static final int NONE = Integer.MIN_VALUE;
+
+    private int lastKey = -1;
+    private int lastDay;
+
+    /** The epoch day of the date in bytes from (inclusive) to (exclusive), or {@link #NONE}. */
+    int epochDay(byte[] b, int from, int to) {
+        int n = to - from;
+        if (n != 10 && n != 16 && n != 19) {
+            return NONE;
+        }
+        if (b[from + 4] != '-' || b[from + 7] != '-') {
+            return NONE;
+        }
+        int year = digits(b, from, 4);
+        int month = digits(b, from + 5, 2);
+        int day = digits(b, from + 8, 2);
+        if ((year | month | day) < 0 || (n > 10 && !time(b, from + 10, n - 10))) {
+            return NONE;
+        }
+        int key = year * 10_000 + month * 100 + day;
+        if (key != lastKey) {
+            try {
+                lastDay = Math.toIntExact(LocalDate.of(year, month, day).toEpochDay());
+            } catch (DateTimeException e) {
+                return NONE;
+            }
+            lastKey = key;
+        }
+        return lastDay;
+    }
+
+    /** {@code [ T]HH:mm} or {@code [ T]HH:mm:ss}, a valid time of day. */
+    private static boolean time(byte[] b, int at, int length) {
+        if ((b[at] != ' ' && b[at] != 'T' && b[at] != 't') || b[at + 3] != ':') {
+            return false;
+        }
+        int hour = digits(b, at + 1, 2);
+        int minute = digits(b, at + 4, 2);
+        int second = 0;
+        if (length == 9) {
+            if (b[at + 6] != ':') {
+                return false;
+            }
+            second = digits(b, at + 7, 2);
+        }
+        return hour >= 0 && hour < 24 && minute >= 0 && minute < 60 && second >= 0 && second < 60;
+    }
+
+    /** The value of count ASCII digits, or -1 if one is not a digit. */
+    private static int digits(byte[] b, int at, int count) {
+        int v = 0;
+        for (int i = at; i < at + count; i++) {
+            int d = b[i] - '0';
+            if (d < 0 || d > 9) {
+                return -1;
+            }
+            v = v * 10 + d;
+        }
+        return v;
+    }
+}
