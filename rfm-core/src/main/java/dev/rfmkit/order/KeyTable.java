@@ -28,7 +28,7 @@ final class KeyTable {
     private static final long POSITION_MASK = (1L << 40) - 1;
     private static final int LONG_KEY = 0xFF; // length byte meaning "an int length follows"
 
-    private long[] slots = new long[1 << 10]; // 0 is empty; else tag << 40 | position + 1
+    private long[] slots = new long[16]; // 0 is empty; else tag << 40 | position + 1
     private int mask = slots.length - 1;
     private int size;
 
@@ -71,7 +71,35 @@ final class KeyTable {
             added = false;
             return lastId;
         }
-        long h = hash(owner, key, from, length);
+        return find(owner, key, from, length, hash(owner, key, from, length));
+    }
+
+    /** {@link #getOrAdd(int, byte[], int, int)} with the key's {@link #hash}, computed earlier. */
+    int getOrAdd(int owner, byte[] key, int from, int to, long h) {
+        int length = to - from;
+        if (lastValid && lastOwner == owner && sameKey(lastPosition, key, from, length)) {
+            added = false;
+            return lastId;
+        }
+        return find(owner, key, from, length, h);
+    }
+
+    /**
+     * Reads the slot a hash starts at and, if its tag matches, the start of that record: a read ahead of
+     * a lookup, so that a later {@link #getOrAdd} finds both in the cache.
+     *
+     * @return a value of the read, to be kept so that the read is not optimised away
+     */
+    long touch(long h) {
+        long s = slots[(int) h & mask];
+        if (s != 0 && s >>> 40 == h >>> 40) {
+            long position = (s & POSITION_MASK) - 1;
+            return s + chunks[(int) (position >>> CHUNK_BITS)][(int) position & (CHUNK_SIZE - 1)];
+        }
+        return s;
+    }
+
+    private int find(int owner, byte[] key, int from, int length, long h) {
         long tag = h >>> 40;
         int i = (int) h & mask;
         for (long s = slots[i]; s != 0; s = slots[i]) {
@@ -183,7 +211,8 @@ final class KeyTable {
         return new String(chars, 0, n);
     }
 
-    private static long hash(int owner, byte[] key, int from, int length) {
+    /** The hash of (owner, key bytes); bits 32 to 39 are free for the caller to partition by. */
+    static long hash(int owner, byte[] key, int from, int length) {
         long h = owner * 0x9E3779B97F4A7C15L ^ length;
         int i = from;
         int end = from + length;
@@ -191,8 +220,18 @@ final class KeyTable {
             h = (h ^ (long) LONG.get(key, i)) * 0xC2B2AE3D27D4EB4FL;
             h ^= h >>> 29;
         }
-        for (; i < end; i++) {
-            h = (h ^ key[i]) * 0x100000001B3L;
+        int rest = end - i;
+        if (rest > 0) {
+            long tail;
+            if (i + 8 <= key.length) { // one read, the bytes after the key masked off
+                tail = (long) LONG.get(key, i) & (-1L >>> (64 - 8 * rest));
+            } else {
+                tail = 0;
+                for (int k = rest - 1; k >= 0; k--) {
+                    tail = tail << 8 | (key[i + k] & 0xFF);
+                }
+            }
+            h = (h ^ tail) * 0xC2B2AE3D27D4EB4FL;
         }
         h ^= h >>> 33;
         h *= 0xFF51AFD7ED558CCDL;
@@ -207,18 +246,27 @@ final class KeyTable {
         if (probe.length < max) {
             probe = new byte[Math.max(max, probe.length * 2)];
         }
-        int n = 0;
+        return encode(key, probe, 0);
+    }
+
+    /**
+     * Writes a key's bytes as this table defines them into a buffer with room for three bytes per char.
+     *
+     * @return the number of bytes written
+     */
+    static int encode(String key, byte[] into, int at) {
+        int n = at;
         for (int i = 0; i < key.length(); i++) {
             char c = key.charAt(i);
             if (c < 0x80) {
-                probe[n++] = (byte) c;
+                into[n++] = (byte) c;
             } else {
-                probe[n++] = (byte) (0x80 | c >>> 12);
-                probe[n++] = (byte) (0x80 | (c >>> 6) & 0x3F);
-                probe[n++] = (byte) (0x80 | c & 0x3F);
+                into[n++] = (byte) (0x80 | c >>> 12);
+                into[n++] = (byte) (0x80 | (c >>> 6) & 0x3F);
+                into[n++] = (byte) (0x80 | c & 0x3F);
             }
         }
-        return n;
+        return n - at;
     }
 
     private int idAt(long position) {
@@ -283,23 +331,38 @@ final class KeyTable {
             chunkFill[chunkCount - 1] = fill;
         }
         // the first chunk is small, so that small tables stay cheap
-        int capacity = chunkCount == 0 ? 4096 : CHUNK_SIZE;
+        int capacity = chunkCount == 0 ? 256 : chunkCount < 4 ? 1 << 14 : CHUNK_SIZE;
         chunk = new byte[Math.max(capacity, record)];
         chunks[chunkCount++] = chunk;
         fill = 0;
     }
 
-    /** Doubles the slots, walking the records in arena order (sequential reads) to re-place them. */
+    /**
+     * Doubles the slots, walking the records in arena order (sequential reads) to re-place them: hashes
+     * first, a block at a time, then the placing, whose independent reads of the new slots the
+     * processor overlaps.
+     */
     private void rehash() {
         slots = new long[slots.length * 2];
         mask = slots.length - 1;
-        for (Cursor c = new Cursor(); c.next(); ) {
-            long h = hash(c.owner, chunks[c.chunkIndex], c.keyFrom, c.keyLength);
-            int i = (int) h & mask;
-            while (slots[i] != 0) {
-                i = (i + 1) & mask;
+        long[] hashes = new long[Math.min(size, 4096)];
+        long[] positions = new long[hashes.length];
+        Cursor c = new Cursor();
+        for (int done = 0; done < size; ) {
+            int n = 0;
+            while (n < hashes.length && c.next()) {
+                hashes[n] = hash(c.owner, chunks[c.chunkIndex], c.keyFrom, c.keyLength);
+                positions[n++] = c.position();
             }
-            slots[i] = (h >>> 40) << 40 | c.position() + 1;
+            for (int k = 0; k < n; k++) {
+                long h = hashes[k];
+                int i = (int) h & mask;
+                while (slots[i] != 0) {
+                    i = (i + 1) & mask;
+                }
+                slots[i] = (h >>> 40) << 40 | positions[k] + 1;
+            }
+            done += n;
         }
     }
 }

@@ -5,6 +5,10 @@ import java.util.Arrays;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 /**
  * Streaming ingestion of order lines: takes lines one at a time, applies the exclusion rules, and
@@ -20,12 +24,24 @@ import java.util.Set;
  *
  * <p>Order ids are scoped by customer: the same order id under two customers makes two orders.
  *
+ * <p>Included lines are counted into their customers in batches of a few thousand; on a machine with
+ * more than one core, a full batch is counted on a background (daemon) thread while the caller fills
+ * the next. Batches are counted one at a time and in order, so the result is the same either way.
+ * Lines given as {@link OrderLineView}s are read without creating objects; memory grows with the
+ * customers and orders, never with the lines.
+ *
  * <p>Not thread-safe: one ingestion is fed from one thread. The result of {@link #finish()} does not
  * depend on the order in which lines were offered.
  */
 public final class OrderIngestion implements OrderSink {
-    private static final int NO_DAY_MIN = Integer.MAX_VALUE;
     private static final int NO_DAY_MAX = Integer.MIN_VALUE;
+    private static final boolean BACKGROUND = Runtime.getRuntime().availableProcessors() > 1;
+    // daemon threads, ended when idle: an ingestion that is never finished holds none
+    private static final ExecutorService COUNTER = Executors.newCachedThreadPool(task -> {
+        Thread t = new Thread(task, "rfmkit-ingestion");
+        t.setDaemon(true);
+        return t;
+    });
 
     private final IngestionOptions options;
     private final Set<String> excludedStatuses;
@@ -34,20 +50,13 @@ public final class OrderIngestion implements OrderSink {
     private final int windowStartDay;
     private final boolean hasAsOf;
 
-    private KeyTable customerIds = new KeyTable();
-    private long[] amountUnits = new long[1024];
-    private long[] lineCount = new long[1024];
-    // orders of lines without an order id, counted directly
-    private int[] looseOrders = new int[1024];
-    private int[] firstDay = new int[1024];
-    private int[] lastDay = new int[1024];
-    private int customers;
-
-    /** (customer, order id) to order; the order's customer is its owner there. */
-    private KeyTable orderIds = new KeyTable();
-    private int[] orderDay = new int[1024];
-    private boolean[] orderCounted = new boolean[1024];
-    private int orderCount;
+    // Included lines wait in a batch, counted into the customers in passes that overlap cache misses.
+    // On a machine with more than one core, a full batch is counted on another thread while the next
+    // fills; batches are counted one at a time and in order, so the result is the same either way.
+    private IncludedLines batch = new IncludedLines();
+    private IncludedLines spare;
+    private Future<?> counting;
+    private Customers customers = new Customers();
 
     private long linesRead;
     private long purchaseLines;
@@ -119,14 +128,9 @@ public final class OrderIngestion implements OrderSink {
         if (excluded != null) {
             return excluded;
         }
-        int c = customer(customerIds.getOrAdd(0, customerId));
-        boolean purchase = include(c, (int) line.date().toEpochDay(), line.amountUnits());
-        String orderId = line.orderIdOrNull();
-        if (orderId == null) {
-            looseOrder(c, (int) line.date().toEpochDay(), purchase);
-        } else {
-            order(orderIds.getOrAdd(c, orderId), (int) line.date().toEpochDay(), purchase);
-        }
+        include(line.date().toEpochDay(), line.amountUnits());
+        batch.add(customerId, line.orderIdOrNull(), (int) line.date().toEpochDay(), line.amountUnits());
+        flushIfFull();
         return Optional.empty();
     }
 
@@ -163,13 +167,10 @@ public final class OrderIngestion implements OrderSink {
         if (excluded != null) {
             return excluded;
         }
-        int c = customer(customerIds.getOrAdd(0, bytes, customerFrom, customerTo));
-        boolean purchase = include(c, day, line.amountUnits());
-        if (orderFrom == orderTo) {
-            looseOrder(c, day, purchase);
-        } else {
-            order(orderIds.getOrAdd(c, bytes, orderFrom, orderTo), day, purchase);
-        }
+        include(day, line.amountUnits());
+        batch.add(bytes, customerFrom, customerTo, orderFrom == orderTo ? -1 : orderFrom, orderTo, day,
+                line.amountUnits());
+        flushIfFull();
         return Optional.empty();
     }
 
@@ -250,74 +251,76 @@ public final class OrderIngestion implements OrderSink {
         return Optional.of(reason);
     }
 
-    /** The customer's index, set up if the table just added it. */
-    private int customer(int c) {
-        if (c == customers) {
-            newCustomer();
-        }
-        return c;
-    }
-
-    /** Counts an included line into its customer; returns whether it is a purchase. */
-    private boolean include(int c, int day, long units) {
-        lineCount[c]++;
-        latestDay = Math.max(latestDay, day);
-        boolean purchase = units >= 0;
-        if (purchase) {
+    /** Counts an included line into the totals (checked here, in line order, so that no sum can overflow later). */
+    private void include(long day, long units) {
+        latestDay = Math.max(latestDay, (int) day);
+        if (units >= 0) {
             purchaseLines++;
             purchaseUnits = Math.addExact(purchaseUnits, units);
-            amountUnits[c] = Math.addExact(amountUnits[c], units);
         } else {
             returnLines++;
             returnUnits = Math.addExact(returnUnits, units);
-            if (netReturns) {
-                amountUnits[c] = Math.addExact(amountUnits[c], units);
+        }
+    }
+
+    private void flushIfFull() {
+        if (!batch.full()) {
+            return;
+        }
+        awaitCounting();
+        if (!BACKGROUND) {
+            customers.add(batch, netReturns);
+            batch.clear();
+            return;
+        }
+        IncludedLines full = batch;
+        batch = spare != null ? spare : new IncludedLines();
+        spare = full;
+        Customers target = customers;
+        counting = COUNTER.submit(() -> {
+            target.add(full, netReturns);
+            full.clear();
+        });
+    }
+
+    /** Waits for the batch being counted in the background, if any, and rethrows what it threw. */
+    private void awaitCounting() {
+        if (counting == null) {
+            return;
+        }
+        Future<?> pending = counting;
+        counting = null;
+        boolean interrupted = false;
+        try {
+            while (true) {
+                try {
+                    pending.get();
+                    break;
+                } catch (InterruptedException e) {
+                    interrupted = true; // the batch must be counted before anything else happens
+                }
+            }
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof RuntimeException r) {
+                throw r;
+            }
+            if (cause instanceof Error err) {
+                throw err;
+            }
+            throw new IllegalStateException(cause);
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
             }
         }
-        return purchase;
     }
 
-    /** A line without order id: an order of its own, counted if it is a purchase. */
-    private void looseOrder(int c, int day, boolean purchase) {
-        if (purchase) {
-            looseOrders[c]++;
-            firstDay[c] = Math.min(firstDay[c], day);
-            lastDay[c] = Math.max(lastDay[c], day);
-        }
-    }
-
-    /** A line of an order: the order is dated by its earliest line and counts once it has a purchase. */
-    private void order(int o, int day, boolean purchase) {
-        if (o == orderCount) {
-            newOrder(day);
-        } else {
-            orderDay[o] = Math.min(orderDay[o], day);
-        }
-        orderCounted[o] |= purchase;
-    }
-
-    private void newCustomer() {
-        if (customers == amountUnits.length) {
-            int n = customers * 2;
-            amountUnits = Arrays.copyOf(amountUnits, n);
-            lineCount = Arrays.copyOf(lineCount, n);
-            looseOrders = Arrays.copyOf(looseOrders, n);
-            firstDay = Arrays.copyOf(firstDay, n);
-            lastDay = Arrays.copyOf(lastDay, n);
-        }
-        firstDay[customers] = NO_DAY_MIN;
-        lastDay[customers] = NO_DAY_MAX;
-        customers++;
-    }
-
-    private void newOrder(int day) {
-        if (orderCount == orderDay.length) {
-            int n = orderCount * 2;
-            orderDay = Arrays.copyOf(orderDay, n);
-            orderCounted = Arrays.copyOf(orderCounted, n);
-        }
-        orderDay[orderCount] = day;
-        orderCount++;
+    private void flush() {
+        awaitCounting();
+        customers.add(batch, netReturns);
+        batch.clear();
+        spare = null;
     }
 
     private void checkOpen() {
@@ -355,40 +358,28 @@ public final class OrderIngestion implements OrderSink {
             throw new IllegalStateException("no order line was included (" + linesRead
                     + " read), so no as-of date can be derived");
         }
-        int[] orders = Arrays.copyOf(looseOrders, customers);
-        int[] first = Arrays.copyOf(firstDay, customers);
-        int[] last = Arrays.copyOf(lastDay, customers);
-        int[] owners = orderIds.owners();
-        for (int o = 0; o < orderCount; o++) {
-            if (orderCounted[o]) {
-                int c = owners[o];
-                orders[c]++;
-                first[c] = Math.min(first[c], orderDay[o]);
-                last[c] = Math.max(last[c], orderDay[o]);
-            }
-        }
+        flush();
+        Customers all = customers;
+        customers = null;
+        all.foldOrders();
         int withOrders = 0;
         long totalOrders = 0;
         long linesWithoutOrders = 0;
-        for (int c = 0; c < customers; c++) {
-            if (orders[c] > 0) {
+        for (int c = 0; c < all.customers; c++) {
+            if (all.looseOrders[c] > 0) {
                 withOrders++;
-                totalOrders += orders[c];
+                totalOrders += all.looseOrders[c];
             } else {
-                linesWithoutOrders += lineCount[c];
+                linesWithoutOrders += all.lineCount[c];
             }
         }
-        owners = null;
-        orderIds = null; // the orders are folded into customers: free their keys before the ids are decoded
-        orderDay = null;
-        orderCounted = null;
-        int[] keptIndex = new int[withOrders];
-        for (int c = 0, k = 0; c < customers; c++) {
-            if (orders[c] > 0) {
-                keptIndex[k++] = c;
+        int[] kept = new int[withOrders];
+        for (int c = 0, k = 0; c < all.customers; c++) {
+            if (all.looseOrders[c] > 0) {
+                kept[k++] = c;
             }
         }
-        String[] keptIds = customerIds.keys(keptIndex);
+        String[] keptIds = all.customerIds.keys(kept);
         int[] perm = CustomerIdOrder.sortedPermutation(keptIds);
         String[] outIds = new String[withOrders];
         int[] outOrders = new int[withOrders];
@@ -396,16 +387,15 @@ public final class OrderIngestion implements OrderSink {
         int[] outLast = new int[withOrders];
         long[] outUnits = new long[withOrders];
         for (int r = 0; r < withOrders; r++) {
-            int c = keptIndex[perm[r]];
+            int c = kept[perm[r]];
             outIds[r] = keptIds[perm[r]];
-            outOrders[r] = orders[c];
-            outFirst[r] = first[c];
-            outLast[r] = last[c];
-            outUnits[r] = amountUnits[c];
+            outOrders[r] = all.looseOrders[c];
+            outFirst[r] = all.firstDay[c];
+            outLast[r] = all.lastDay[c];
+            outUnits[r] = all.amountUnits[c];
         }
-        customerIds = null;
         IngestionReport report = new IngestionReport(linesRead, purchaseLines, returnLines, excluded, totalOrders,
-                withOrders, customers - withOrders, linesWithoutOrders, purchaseUnits, returnUnits, asOf);
+                withOrders, all.customers - withOrders, linesWithoutOrders, purchaseUnits, returnUnits, asOf);
         return new IngestionResult(new CustomerOrders(outIds, outOrders, outFirst, outLast, outUnits), report, asOf);
     }
 }

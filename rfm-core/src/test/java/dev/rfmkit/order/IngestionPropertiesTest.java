@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.rfmkit.testing.Seeds;
 import dev.rfmkit.testing.ShowSeed;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -24,6 +25,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Ingestion against an independent reference model, over seeded random lines with every kind of
@@ -50,14 +52,20 @@ final class IngestionPropertiesTest {
     }
 
     private static Case generate(long seed, ReturnsPolicy policy) {
+        return generate(seed, policy, 1);
+    }
+
+    /** A case; scale multiplies the numbers of customers, orders and lines. */
+    private static Case generate(long seed, ReturnsPolicy policy, int scale) {
         SplittableRandom rnd = new SplittableRandom(seed);
-        int customers = 1 + rnd.nextInt(60);
+        int customers = 1 + rnd.nextInt(60 * scale);
         boolean numeric = rnd.nextBoolean();
         String[] ids = new String[customers];
         for (int i = 0; i < customers; i++) {
-            ids[i] = numeric ? String.valueOf(rnd.nextInt(1, 500)) : "k" + rnd.nextInt(1, 500);
+            ids[i] = numeric ? String.valueOf(rnd.nextInt(1, 500 * scale))
+                    : (rnd.nextInt(15) == 0 ? "ü" : "k") + rnd.nextInt(1, 500 * scale);
         }
-        String[] orderIds = new String[1 + rnd.nextInt(40)];
+        String[] orderIds = new String[1 + rnd.nextInt(40 * scale)];
         for (int i = 0; i < orderIds.length; i++) {
             orderIds[i] = "o" + i;
         }
@@ -65,7 +73,7 @@ final class IngestionPropertiesTest {
         if (rnd.nextBoolean()) {
             options = options.withWindowDays(1 + rnd.nextInt(90));
         }
-        int n = rnd.nextInt(1500);
+        int n = rnd.nextInt(1500 * scale);
         List<Input> inputs = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             if (rnd.nextInt(25) == 0) {
@@ -74,14 +82,14 @@ final class IngestionPropertiesTest {
             }
             String customer = rnd.nextInt(30) == 0 ? (rnd.nextBoolean() ? "" : "  ") : ids[rnd.nextInt(customers)];
             if (rnd.nextInt(10) == 0) {
-                customer = " " + customer + "\t";
+                customer = (rnd.nextBoolean() ? " " : "\u2003") + customer + "\t";
             }
             LocalDate date = D.minusDays(rnd.nextInt(-5, 120));
             long cents = switch (rnd.nextInt(12)) {
                 case 0 -> 0;
                 case 1, 2 -> -rnd.nextLong(1, 10_000);
-                case 3 -> rnd.nextLong(1, 1_000_000_000_000_00L); // up to 1e12 currency units
-                case 4 -> -rnd.nextLong(1, 1_000_000_000_000_00L);
+                case 3 -> rnd.nextLong(1, 1_000_000_000_000_00L / scale); // up to 1e12 currency units
+                case 4 -> -rnd.nextLong(1, 1_000_000_000_000_00L / scale);
                 default -> rnd.nextLong(1, 100_000);
             };
             // amounts with up to four decimals
@@ -280,6 +288,59 @@ final class IngestionPropertiesTest {
             }
         }
         assertEquals(0, expected.compareTo(customersSum), "sum of customer amounts");
+    }
+
+    /** Inputs large enough to fill many batches, counted in the background while the next fills. */
+    @ParameterizedTest(name = "seed={0}")
+    @ValueSource(longs = {11, 12, 13})
+    void ingestion_largeInputs_asReference(long seed) {
+        Case c = generate(seed, ReturnsPolicy.NET, 60);
+        IngestionResult r = run(c, c.inputs());
+        Expected e = new Expected(c);
+        assertEquals(e.excluded, r.report().excludedByReason());
+        CustomerOrders got = r.customers();
+        assertEquals(e.includedLines.keySet().stream().filter(id -> e.orders(id) > 0).count(), got.size());
+        for (int i = 0; i < got.size(); i++) {
+            String id = got.customerId(i);
+            assertEquals(e.orders(id), got.orders(i), "orders of " + id);
+            assertEquals(0, e.amount.get(id).compareTo(got.amount(i)), "amount of " + id);
+            assertEquals(e.first.get(id), LocalDate.ofEpochDay(got.firstOrderEpochDay(i)), "first order of " + id);
+            assertEquals(e.last.get(id), LocalDate.ofEpochDay(got.lastOrderEpochDay(i)), "last order of " + id);
+        }
+    }
+
+    /** Lines offered as views over bytes give what the same lines give as objects. */
+    @ParameterizedTest(name = "seed={0}, returns={1}")
+    @MethodSource("cases")
+    void ingestion_viewsOfBytesAsLines(long seed, ReturnsPolicy policy) {
+        Case c = generate(seed, policy, seed % 5 == 0 ? 20 : 1);
+        IngestionResult asLines = run(c, c.inputs());
+        OrderIngestion in = OrderIngestion.start(c.options());
+        SplittableRandom rnd = new SplittableRandom(seed);
+        OrderLineView view = new OrderLineView();
+        long number = 1;
+        for (Input input : c.inputs()) {
+            number++;
+            if (input.line() == null) {
+                in.reject(number, input.rejected(), null, "rejected by the reader");
+                continue;
+            }
+            OrderLine line = input.line();
+            byte[] customer = line.customerId().getBytes(StandardCharsets.UTF_8);
+            byte[] order = line.orderId().orElse("").getBytes(StandardCharsets.UTF_8);
+            int pad = rnd.nextInt(4);
+            byte[] buffer = new byte[pad + customer.length + order.length + rnd.nextInt(4)];
+            java.util.Arrays.fill(buffer, (byte) 'x');
+            System.arraycopy(customer, 0, buffer, pad, customer.length);
+            System.arraycopy(order, 0, buffer, pad + customer.length, order.length);
+            int orderFrom = line.orderId().isPresent() ? pad + customer.length : -1;
+            int orderTo = line.orderId().isPresent() ? orderFrom + order.length : -1;
+            in.accept(number, view.set(buffer, pad, pad + customer.length, orderFrom, orderTo,
+                    (int) line.date().toEpochDay(), line.amountUnits(), line.status().orElse(null)));
+        }
+        IngestionResult asViews = in.finish();
+        assertEquals(asLines.customers(), asViews.customers());
+        assertEquals(asLines.report(), asViews.report());
     }
 
     @ParameterizedTest(name = "seed={0}, returns={1}")

@@ -8,14 +8,21 @@ import java.time.LocalDate;
  * {@code 2011-12-09 12:50} and {@code 2011-12-09T12:50:00} (a space or {@code T}), without offset, so
  * that the written date is the calendar date in any zone. Every other form, and every invalid date or
  * time, is {@link #NONE}: left to {@link CsvDates}, which reads it or says precisely what is wrong.
- * Not thread-safe (it remembers the last date, as the lines of one order share theirs).
+ * Not thread-safe (it remembers recent dates).
  */
 final class PlainDates {
     /** Not a date in one of the plain forms. */
     static final int NONE = Integer.MIN_VALUE;
 
-    private int lastKey = -1;
-    private int lastDay;
+    // a direct-mapped cache of recent dates, by yyyymmdd: orders spread over a few years share a few
+    // thousand dates
+    private static final int CACHE = 4096;
+    private final int[] cachedKey = new int[CACHE];
+    private final int[] cachedDay = new int[CACHE];
+
+    PlainDates() {
+        java.util.Arrays.fill(cachedKey, -1);
+    }
 
     /** The epoch day of the date in bytes from (inclusive) to (exclusive), or {@link #NONE}. */
     int epochDay(byte[] b, int from, int to) {
@@ -33,15 +40,16 @@ final class PlainDates {
             return NONE;
         }
         int key = year * 10_000 + month * 100 + day;
-        if (key != lastKey) {
+        int slot = (key ^ key >>> 12) & (CACHE - 1);
+        if (cachedKey[slot] != key) {
             try {
-                lastDay = Math.toIntExact(LocalDate.of(year, month, day).toEpochDay());
+                cachedDay[slot] = Math.toIntExact(LocalDate.of(year, month, day).toEpochDay());
             } catch (DateTimeException e) {
                 return NONE;
             }
-            lastKey = key;
+            cachedKey[slot] = key;
         }
-        return lastDay;
+        return cachedDay[slot];
     }
 
     /** {@code [ T]HH:mm} or {@code [ T]HH:mm:ss}, a valid time of day. */

@@ -120,6 +120,8 @@ public final class ScoredCustomerWriter {
         try (SequenceWriter rows = CSV.writerFor(String[].class)
                 .with(schema.build().withHeader().withLineSeparator("\n"))
                 .without(com.fasterxml.jackson.core.JsonGenerator.Feature.AUTO_CLOSE_TARGET)
+                // one flush at the end, not one per row (a system call each on a file)
+                .without(com.fasterxml.jackson.databind.SerializationFeature.FLUSH_AFTER_WRITE_VALUE)
                 .writeValues(writer)) {
             String[] row = new String[COLUMNS.size()];
             for (int i = 0; i < result.size(); i++) {
