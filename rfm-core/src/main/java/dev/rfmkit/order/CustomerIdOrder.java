@@ -66,10 +66,6 @@ public enum CustomerIdOrder implements Comparator<String> {
      */
     public static int[] sortedPermutation(String[] ids) {
         CustomerIdOrder order = forIds(Arrays.asList(ids));
-        Integer[] boxed = new Integer[ids.length];
-        for (int i = 0; i < boxed.length; i++) {
-            boxed[i] = i;
-        }
         if (order == NUMERIC) {
             long[] keys = new long[ids.length];
             boolean allLong = true;
@@ -83,15 +79,74 @@ public enum CustomerIdOrder implements Comparator<String> {
                 }
             }
             if (allLong) {
-                Arrays.sort(boxed, (a, b) -> {
-                    int c = Long.compare(keys[a], keys[b]);
-                    return c != 0 ? c : LEXICOGRAPHIC.compare(ids[a], ids[b]);
-                });
-                return Arrays.stream(boxed).mapToInt(Integer::intValue).toArray();
+                int[] perm = radixPermutation(keys);
+                // ids of equal value written differently (7, 007) stand next to each other: order them
+                for (int from = 0; from < perm.length; ) {
+                    int to = from + 1;
+                    while (to < perm.length && keys[perm[to]] == keys[perm[from]]) {
+                        to++;
+                    }
+                    if (to - from > 1) {
+                        Integer[] run = new Integer[to - from];
+                        for (int i = from; i < to; i++) {
+                            run[i - from] = perm[i];
+                        }
+                        Arrays.sort(run, (a, b) -> LEXICOGRAPHIC.compare(ids[a], ids[b]));
+                        for (int i = from; i < to; i++) {
+                            perm[i] = run[i - from];
+                        }
+                    }
+                    from = to;
+                }
+                return perm;
             }
+        }
+        Integer[] boxed = new Integer[ids.length];
+        for (int i = 0; i < boxed.length; i++) {
+            boxed[i] = i;
         }
         Arrays.sort(boxed, (a, b) -> order.compare(ids[a], ids[b]));
         return Arrays.stream(boxed).mapToInt(Integer::intValue).toArray();
+    }
+
+    /**
+     * The stable permutation that sorts signed keys: a least-significant-digit radix sort, 16 bits a
+     * pass, skipping the passes in which all keys share their digit.
+     */
+    static int[] radixPermutation(long[] keys) {
+        int n = keys.length;
+        int[] perm = new int[n];
+        for (int i = 0; i < n; i++) {
+            perm[i] = i;
+        }
+        int[] other = new int[n];
+        int[] count = new int[1 << 16];
+        for (int shift = 0; shift < 64; shift += 16) {
+            Arrays.fill(count, 0);
+            for (int i = 0; i < n; i++) {
+                count[digit(keys[i], shift)]++;
+            }
+            if (n == 0 || count[digit(keys[0], shift)] == n) {
+                continue;
+            }
+            for (int d = 0, sum = 0; d < count.length; d++) {
+                int c = count[d];
+                count[d] = sum;
+                sum += c;
+            }
+            for (int i = 0; i < n; i++) {
+                int p = perm[i];
+                other[count[digit(keys[p], shift)]++] = p;
+            }
+            int[] t = perm;
+            perm = other;
+            other = t;
+        }
+        return perm;
+    }
+
+    private static int digit(long key, int shift) {
+        return (int) ((key ^ Long.MIN_VALUE) >>> shift) & 0xFFFF; // sign flipped: negatives first
     }
 
     static boolean isInteger(String id) {

@@ -52,4 +52,28 @@ final class CustomerIdOrderTest {
                 new String[] {"1234567890123456789012", "99999999999999999999", "5"}));
         assertArrayEquals(new int[0], CustomerIdOrder.sortedPermutation(new String[0]));
     }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(longs = {1, 2, 3, 4, 5, 6})
+    void sortedPermutation_asTheComparatorOnRandomIds(long seed) {
+        java.util.SplittableRandom random = new java.util.SplittableRandom(seed);
+        int n = random.nextInt(1, 200_000);
+        String[] ids = new String[n];
+        for (int i = 0; i < n; i++) {
+            long value = switch (random.nextInt(4)) {
+                case 0 -> random.nextLong(); // any long, negative ones too
+                case 1 -> random.nextLong(-50, 50); // many ties
+                default -> random.nextLong(1_000_000);
+            };
+            String id = Long.toString(value);
+            ids[i] = random.nextInt(20) == 0 && value >= 0 ? "00" + id : id;
+        }
+        int[] perm = CustomerIdOrder.sortedPermutation(ids);
+        java.util.List<String> sorted = new java.util.ArrayList<>(java.util.Arrays.asList(ids));
+        sorted.sort(CustomerIdOrder.NUMERIC);
+        for (int r = 0; r < n; r++) {
+            org.junit.jupiter.api.Assertions.assertEquals(sorted.get(r), ids[perm[r]], "row " + r);
+        }
+        assertEquals(n, java.util.Arrays.stream(perm).distinct().count());
+    }
 }

@@ -4,15 +4,13 @@ import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.io.SerializedString;
-import com.fasterxml.jackson.databind.SequenceWriter;
-import com.fasterxml.jackson.dataformat.csv.CsvMapper;
-import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import dev.rfmkit.RfmResult;
 import dev.rfmkit.ScoredCustomer;
+import dev.rfmkit.metrics.CustomerTable;
+import dev.rfmkit.metrics.MonetaryMode;
+import dev.rfmkit.score.RfmScores;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.OutputStreamWriter;
-import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Objects;
@@ -23,7 +21,9 @@ import java.util.Objects;
  * <p>Columns (CSV header, JSON field names), in this order: {@code customer_id}, {@code recency_days},
  * {@code frequency}, {@code monetary} (two decimals, rounded half to even), {@code r}, {@code f},
  * {@code m}, {@code rfm} (the score code, such as {@code 545}), {@code segment} (the segment id).
- * CSV quotes fields only where needed; JSON Lines writes one object per line, {@code monetary} as a
+ * CSV quotes a cell (doubling its quotes) when it holds a comma, a quote or a line break, and, being
+ * conservative, also when it is longer than 24 characters or holds a space or another character below
+ * {@code '-'} or a backslash; JSON Lines writes one object per line, {@code monetary} as a
  * number and {@code rfm} as a string. Output is UTF-8 with {@code \n} line ends.
  *
  * <p>Stateless and safe to share between threads.
@@ -41,7 +41,6 @@ public final class ScoredCustomerWriter {
     public static final List<String> COLUMNS =
             List.of("customer_id", "recency_days", "frequency", "monetary", "r", "f", "m", "rfm", "segment");
 
-    private static final CsvMapper CSV = new CsvMapper();
     private static final JsonFactory JSON = new JsonFactory();
 
     private final Format format;
@@ -112,33 +111,181 @@ public final class ScoredCustomerWriter {
     }
 
     private static void writeCsv(RfmResult result, OutputStream out, boolean excelSafe) throws IOException {
-        CsvSchema.Builder schema = CsvSchema.builder();
-        for (String c : COLUMNS) {
-            schema.addColumn(c);
+        CsvOut csv = new CsvOut(out);
+        for (int c = 0; c < COLUMNS.size(); c++) {
+            csv.cell(c, COLUMNS.get(c));
         }
-        Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
-        try (SequenceWriter rows = CSV.writerFor(String[].class)
-                .with(schema.build().withHeader().withLineSeparator("\n"))
-                .without(com.fasterxml.jackson.core.JsonGenerator.Feature.AUTO_CLOSE_TARGET)
-                // one flush at the end, not one per row (a system call each on a file)
-                .without(com.fasterxml.jackson.databind.SerializationFeature.FLUSH_AFTER_WRITE_VALUE)
-                .writeValues(writer)) {
-            String[] row = new String[COLUMNS.size()];
-            for (int i = 0; i < result.size(); i++) {
-                ScoredCustomer c = result.customer(i);
-                row[0] = excelSafe ? excelSafe(c.customerId()) : c.customerId();
-                row[1] = Integer.toString(c.recencyDays());
-                row[2] = Integer.toString(c.frequency());
-                row[3] = c.monetary().toPlainString();
-                row[4] = Integer.toString(c.score().r());
-                row[5] = Integer.toString(c.score().f());
-                row[6] = Integer.toString(c.score().m());
-                row[7] = c.score().code();
-                row[8] = excelSafe ? excelSafe(c.segment().id()) : c.segment().id();
-                rows.write(row);
+        csv.endRow();
+        CustomerTable customers = result.customers();
+        RfmScores scores = result.scores();
+        boolean total = customers.monetaryMode() == MonetaryMode.TOTAL;
+        for (int i = 0; i < result.size(); i++) {
+            String id = customers.customerId(i);
+            String segment = result.segment(i).id();
+            int r = scores.r(i);
+            int f = scores.f(i);
+            int m = scores.m(i);
+            csv.cell(0, excelSafe ? excelSafe(id) : id);
+            csv.number(1, customers.recencyDays(i));
+            csv.number(2, customers.frequency(i));
+            if (total) {
+                csv.cents(3, centsHalfEven(customers.totalAmountUnits(i)));
+            } else {
+                csv.cell(3, customers.monetaryDecimal(i, 2).toPlainString());
+            }
+            csv.number(4, r);
+            csv.number(5, f);
+            csv.number(6, m);
+            if (r < 10 && f < 10 && m < 10) {
+                csv.number(7, (r * 10 + f) * 10 + m);
+            } else {
+                csv.cell(7, r + "-" + f + "-" + m);
+            }
+            csv.cell(8, excelSafe ? excelSafe(segment) : segment);
+            csv.endRow();
+        }
+        csv.flush();
+    }
+
+    /** Units (1/10,000) rounded half to even to cents, as {@link CustomerTable#monetaryDecimal} rounds. */
+    static long centsHalfEven(long units) {
+        long q = Math.floorDiv(units, 100);
+        long r = Math.floorMod(units, 100);
+        return r > 50 || (r == 50 && (q & 1) != 0) ? q + 1 : q;
+    }
+
+    /**
+     * CSV rows as UTF-8 bytes into a buffer: a cell is quoted (its quotes doubled) when
+     * {@link #needsQuotes}; rows end in {@code \n}.
+     */
+    private static final class CsvOut {
+        private final OutputStream out;
+        private final byte[] buf = new byte[1 << 16];
+        private int n;
+
+        CsvOut(OutputStream out) {
+            this.out = out;
+        }
+
+        void cell(int column, String text) throws IOException {
+            separate(column);
+            if (!needsQuotes(text)) {
+                append(text);
+                return;
+            }
+            room(1);
+            buf[n++] = '"';
+            append(text.replace("\"", "\"\""));
+            room(1);
+            buf[n++] = '"';
+        }
+
+        void number(int column, int value) throws IOException {
+            separate(column);
+            digits(value);
+        }
+
+        /** An amount in cents, written with two decimals as {@link java.math.BigDecimal#toPlainString} does. */
+        void cents(int column, long cents) throws IOException {
+            separate(column);
+            room(24);
+            if (cents < 0) {
+                buf[n++] = '-';
+            }
+            long abs = Math.abs(cents); // cents of a long amount in units are far from Long.MIN_VALUE
+            digits(abs / 100);
+            buf[n++] = '.';
+            buf[n++] = (byte) ('0' + abs % 100 / 10);
+            buf[n++] = (byte) ('0' + abs % 10);
+        }
+
+        private void digits(long value) throws IOException {
+            room(21);
+            if (value < 0) {
+                buf[n++] = '-';
+                value = -value; // no cell here is Long.MIN_VALUE
+            }
+            int count = 1;
+            for (long v = value; v >= 10; v /= 10) {
+                count++;
+            }
+            for (int i = n + count - 1; i >= n; i--) {
+                buf[i] = (byte) ('0' + value % 10);
+                value /= 10;
+            }
+            n += count;
+        }
+
+        void endRow() throws IOException {
+            room(1);
+            buf[n++] = '\n';
+        }
+
+        void flush() throws IOException {
+            out.write(buf, 0, n);
+            n = 0;
+            out.flush();
+        }
+
+        private void separate(int column) throws IOException {
+            if (column > 0) {
+                room(1);
+                buf[n++] = ',';
             }
         }
-        writer.flush();
+
+        /**
+         * Jackson's conservative rule, kept so that output stays as it was: quoted when longer than 24
+         * characters or holding a character below {@code '-'} (a space, comma, quote, line break...)
+         * or a backslash.
+         */
+        private static boolean needsQuotes(String text) {
+            if (text.length() > 24) {
+                return true;
+            }
+            for (int i = 0; i < text.length(); i++) {
+                char c = text.charAt(i);
+                if (c < '-' || c == '\\') {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        private void append(String text) throws IOException {
+            int length = text.length();
+            if (length > buf.length / 4) { // a long cell: as bytes of its own
+                room(buf.length);
+                out.write(text.getBytes(StandardCharsets.UTF_8));
+                return;
+            }
+            room(length);
+            boolean ascii = true;
+            for (int i = 0; i < length; i++) {
+                char c = text.charAt(i);
+                if (c >= 0x80) {
+                    ascii = false;
+                    break;
+                }
+                buf[n + i] = (byte) c;
+            }
+            if (ascii) {
+                n += length;
+                return;
+            }
+            byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+            room(bytes.length);
+            System.arraycopy(bytes, 0, buf, n, bytes.length);
+            n += bytes.length;
+        }
+
+        /** Makes room for a number of bytes, writing out the buffer if needed. */
+        private void room(int bytes) throws IOException {
+            if (n + bytes > buf.length) {
+                out.write(buf, 0, n);
+                n = 0;
+            }
+        }
     }
 
     private static void writeJsonLines(RfmResult result, OutputStream out) throws IOException {
