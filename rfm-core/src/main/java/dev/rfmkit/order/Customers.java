@@ -19,8 +19,8 @@ final class Customers {
     private static final int NO_DAY_MAX = Integer.MIN_VALUE;
 
     final KeyTable customerIds = new KeyTable();
-    long[] amountUnits = new long[4];
-    long[] lineCount = new long[4];
+    // per customer, side by side (one cache line): the included amount and the number of lines
+    private long[] sums = new long[8];
     // orders of lines without an order id, counted directly
     int[] looseOrders = new int[4];
     int[] firstDay = new int[4];
@@ -37,32 +37,51 @@ final class Customers {
     private final long[] orderHash = new long[BLOCK];
     private long touched; // keeps the touching reads from being optimised away
 
-    /** Counts in all lines of the batch. */
-    void add(IncludedLines lines, boolean netReturns) {
-        for (int from = 0; from < lines.size; from += BLOCK) {
-            addBlock(lines, from, Math.min(lines.size, from + BLOCK), netReturns);
+    private int[] mine = new int[IncludedLines.CAPACITY];
+
+    /**
+     * Counts in the lines of the batch whose customers belong to a part: customers are split into
+     * parts by their key's hash, so that parts can be counted on different threads.
+     */
+    void add(IncludedLines lines, boolean netReturns, int part, int parts) {
+        int n = 0;
+        for (int i = 0; i < lines.size; i++) {
+            if (partOf(lines.hash[i], parts) == part) {
+                mine[n++] = i;
+            }
+        }
+        for (int from = 0; from < n; from += BLOCK) {
+            addBlock(lines, from, Math.min(n, from + BLOCK), netReturns);
         }
     }
 
+    /** The part of a customer key's hash, 0 to parts - 1. */
+    static int partOf(long hash, int parts) {
+        return ((int) (hash >>> 32) & 0x7FFFFFFF) % parts;
+    }
+
+    /** Counts in the lines mine[from] to mine[to - 1], in passes (see the class comment). */
     private void addBlock(IncludedLines lines, int from, int to, boolean netReturns) {
         byte[] keys = lines.keys;
         long t = 0;
-        for (int i = from; i < to; i++) {
-            t += customerIds.touch(lines.hash[i]);
+        for (int k = from; k < to; k++) {
+            t += customerIds.touch(lines.hash[mine[k]]);
         }
-        for (int i = from; i < to; i++) {
+        for (int k = from; k < to; k++) {
+            int i = mine[k];
             int c = customerIds.getOrAdd(0, keys, lines.customerFrom[i], lines.customerTo[i], lines.hash[i]);
             if (c == customers) {
                 newCustomer();
             }
-            customerOf[i - from] = c;
+            customerOf[k - from] = c;
         }
-        for (int i = from; i < to; i++) {
-            int c = customerOf[i - from];
+        for (int k = from; k < to; k++) {
+            int i = mine[k];
+            int c = customerOf[k - from];
             long units = lines.units[i];
-            lineCount[c]++;
+            sums[2 * c + 1] += lines.lines[i];
             if (units >= 0 || netReturns) {
-                amountUnits[c] = Math.addExact(amountUnits[c], units);
+                sums[2 * c] = Math.addExact(sums[2 * c], units);
             }
             if (lines.orderFrom[i] < 0) {
                 if (units >= 0) {
@@ -73,17 +92,18 @@ final class Customers {
                 }
             } else {
                 long h = KeyTable.hash(c, keys, lines.orderFrom[i], lines.orderTo[i] - lines.orderFrom[i]);
-                orderHash[i - from] = h;
+                orderHash[k - from] = h;
                 t += orderIds.touch(h);
             }
         }
-        for (int i = from; i < to; i++) {
+        for (int k = from; k < to; k++) {
+            int i = mine[k];
             if (lines.orderFrom[i] < 0) {
                 continue;
             }
             int day = lines.day[i];
-            int o = orderIds.getOrAdd(customerOf[i - from], keys, lines.orderFrom[i], lines.orderTo[i],
-                    orderHash[i - from]);
+            int o = orderIds.getOrAdd(customerOf[k - from], keys, lines.orderFrom[i], lines.orderTo[i],
+                    orderHash[k - from]);
             if (o == orderCount) {
                 newOrder(day);
             } else {
@@ -95,10 +115,9 @@ final class Customers {
     }
 
     private void newCustomer() {
-        if (customers == amountUnits.length) {
+        if (customers == looseOrders.length) {
             int n = customers * 2;
-            amountUnits = Arrays.copyOf(amountUnits, n);
-            lineCount = Arrays.copyOf(lineCount, n);
+            sums = Arrays.copyOf(sums, 2 * n);
             looseOrders = Arrays.copyOf(looseOrders, n);
             firstDay = Arrays.copyOf(firstDay, n);
             lastDay = Arrays.copyOf(lastDay, n);
@@ -119,10 +138,10 @@ final class Customers {
     }
 
     /**
-     * Folds the orders into their customers: after this, looseOrders, firstDay and lastDay hold every
-     * counted order of each customer, and the orders are gone.
+     * Folds the orders into their customers and returns the customers with at least one counted order,
+     * with the counts the report needs. The orders and keys are gone afterwards.
      */
-    void foldOrders() {
+    Kept finish() {
         int[] owners = orderIds.owners();
         for (int o = 0; o < orderCount; o++) {
             if (orderCounted[o]) {
@@ -132,8 +151,41 @@ final class Customers {
                 lastDay[c] = Math.max(lastDay[c], orderDay[o]);
             }
         }
+        owners = null;
         orderIds = null;
         orderDay = null;
         orderCounted = null;
+        int withOrders = 0;
+        long totalOrders = 0;
+        long linesWithoutOrders = 0;
+        for (int c = 0; c < customers; c++) {
+            if (looseOrders[c] > 0) {
+                withOrders++;
+                totalOrders += looseOrders[c];
+            } else {
+                linesWithoutOrders += sums[2 * c + 1];
+            }
+        }
+        int[] kept = new int[withOrders];
+        for (int c = 0, k = 0; c < customers; c++) {
+            if (looseOrders[c] > 0) {
+                kept[k++] = c;
+            }
+        }
+        Kept out = new Kept(customerIds.keys(kept), new int[withOrders], new int[withOrders], new int[withOrders],
+                new long[withOrders], customers - withOrders, totalOrders, linesWithoutOrders);
+        for (int k = 0; k < withOrders; k++) {
+            int c = kept[k];
+            out.orders[k] = looseOrders[c];
+            out.first[k] = firstDay[c];
+            out.last[k] = lastDay[c];
+            out.units[k] = sums[2 * c];
+        }
+        return out;
+    }
+
+    /** The customers with orders of a part, in columns, and the part's counts. */
+    record Kept(String[] ids, int[] orders, int[] first, int[] last, long[] units, int withoutOrders,
+            long totalOrders, long linesWithoutOrders) {
     }
 }

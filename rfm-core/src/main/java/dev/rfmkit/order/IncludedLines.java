@@ -19,6 +19,7 @@ final class IncludedLines {
     final int[] orderTo = new int[CAPACITY];
     final int[] day = new int[CAPACITY];
     final long[] units = new long[CAPACITY];
+    final int[] lines = new int[CAPACITY]; // consecutive lines of one order with amounts of one sign, merged
     byte[] keys = new byte[CAPACITY * 16];
     private int fill;
 
@@ -36,6 +37,14 @@ final class IncludedLines {
             long amountUnits) {
         int customerLength = customerEnd - customerStart;
         int orderLength = orderStart < 0 ? 0 : orderEnd - orderStart;
+        if (orderStart >= 0 && size > 0 && sameOrder(bytes, customerStart, customerLength, orderStart, orderLength,
+                amountUnits)) {
+            int last = size - 1;
+            units[last] += amountUnits; // cannot overflow: the sum of all purchases (or returns) is checked first
+            lines[last]++;
+            day[last] = Math.min(day[last], epochDay);
+            return;
+        }
         room(customerLength + orderLength);
         int i = size++;
         System.arraycopy(bytes, customerStart, keys, fill, customerLength);
@@ -72,10 +81,26 @@ final class IncludedLines {
         finish(i, epochDay, amountUnits);
     }
 
+    /**
+     * Whether a line continues the last one: the same customer and order, and an amount of the same
+     * sign, so that counting them together gives what counting them apart gives.
+     */
+    private boolean sameOrder(byte[] bytes, int customerStart, int customerLength, int orderStart, int orderLength,
+            long amountUnits) {
+        int last = size - 1;
+        return orderFrom[last] >= 0 && (units[last] >= 0) == (amountUnits >= 0)
+                && customerTo[last] - customerFrom[last] == customerLength
+                && orderTo[last] - orderFrom[last] == orderLength
+                && java.util.Arrays.equals(keys, orderFrom[last], orderTo[last], bytes, orderStart, orderStart + orderLength)
+                && java.util.Arrays.equals(keys, customerFrom[last], customerTo[last], bytes, customerStart,
+                        customerStart + customerLength);
+    }
+
     private void finish(int i, int epochDay, long amountUnits) {
         hash[i] = KeyTable.hash(0, keys, customerFrom[i], customerTo[i] - customerFrom[i]);
         day[i] = epochDay;
         units[i] = amountUnits;
+        lines[i] = 1;
     }
 
     private void room(int bytes) {

@@ -1,7 +1,8 @@
 package dev.rfmkit.order;
 
 import java.time.LocalDate;
-import java.util.Arrays;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -35,7 +36,11 @@ import java.util.concurrent.Future;
  */
 public final class OrderIngestion implements OrderSink {
     private static final int NO_DAY_MAX = Integer.MIN_VALUE;
-    private static final boolean BACKGROUND = Runtime.getRuntime().availableProcessors() > 1;
+    // Customers are split into parts by hash, each counted on a thread of its own while the caller reads
+    // on: one part per core but the caller's, none in the background on a single core. How many parts
+    // there are changes nothing in the result.
+    private static final int CORES = Runtime.getRuntime().availableProcessors();
+    private static final int DEFAULT_PARTS = Math.max(1, Math.min(4, CORES - 1));
     // daemon threads, ended when idle: an ingestion that is never finished holds none
     private static final ExecutorService COUNTER = Executors.newCachedThreadPool(task -> {
         Thread t = new Thread(task, "rfmkit-ingestion");
@@ -55,8 +60,10 @@ public final class OrderIngestion implements OrderSink {
     // fills; batches are counted one at a time and in order, so the result is the same either way.
     private IncludedLines batch = new IncludedLines();
     private IncludedLines spare;
-    private Future<?> counting;
-    private Customers customers = new Customers();
+    private final int partCount;
+    private final boolean background;
+    private final Future<?>[] counting;
+    private Customers[] parts;
 
     private long linesRead;
     private long purchaseLines;
@@ -67,8 +74,15 @@ public final class OrderIngestion implements OrderSink {
     private int latestDay = NO_DAY_MAX;
     private boolean finished;
 
-    private OrderIngestion(IngestionOptions options) {
+    private OrderIngestion(IngestionOptions options, int partCount, boolean background) {
         this.options = options;
+        this.partCount = partCount;
+        this.background = background;
+        this.counting = new Future<?>[partCount];
+        this.parts = new Customers[partCount];
+        for (int p = 0; p < partCount; p++) {
+            parts[p] = new Customers();
+        }
         this.excludedStatuses = options.excludedStatuses();
         this.netReturns = options.returns() == ReturnsPolicy.NET;
         this.hasAsOf = options.asOf().isPresent();
@@ -88,7 +102,12 @@ public final class OrderIngestion implements OrderSink {
      * @throws IllegalArgumentException if a window is set without an as-of date
      */
     public static OrderIngestion start(IngestionOptions options) {
-        return new OrderIngestion(Objects.requireNonNull(options, "options"));
+        return new OrderIngestion(Objects.requireNonNull(options, "options"), DEFAULT_PARTS, CORES > 1);
+    }
+
+    /** An ingestion with a given number of parts, counted in the background or not: for tests. */
+    static OrderIngestion start(IngestionOptions options, int parts, boolean background) {
+        return new OrderIngestion(Objects.requireNonNull(options, "options"), parts, background);
     }
 
     /** The options this ingestion applies. */
@@ -268,34 +287,52 @@ public final class OrderIngestion implements OrderSink {
             return;
         }
         awaitCounting();
-        if (!BACKGROUND) {
-            customers.add(batch, netReturns);
+        if (!background) {
+            for (int p = 0; p < partCount; p++) {
+                parts[p].add(batch, netReturns, p, partCount);
+            }
             batch.clear();
             return;
         }
         IncludedLines full = batch;
+        if (spare != null) {
+            spare.clear();
+        }
         batch = spare != null ? spare : new IncludedLines();
         spare = full;
-        Customers target = customers;
-        counting = COUNTER.submit(() -> {
-            target.add(full, netReturns);
-            full.clear();
-        });
+        for (int p = 0; p < partCount; p++) {
+            Customers part = parts[p];
+            int index = p;
+            counting[p] = COUNTER.submit(() -> part.add(full, netReturns, index, partCount));
+        }
     }
 
     /** Waits for the batch being counted in the background, if any, and rethrows what it threw. */
     private void awaitCounting() {
-        if (counting == null) {
-            return;
+        RuntimeException failure = null;
+        for (int p = 0; p < partCount; p++) {
+            Future<?> pending = counting[p];
+            counting[p] = null;
+            if (pending != null) {
+                try {
+                    await(pending);
+                } catch (RuntimeException e) {
+                    failure = failure == null ? e : failure;
+                }
+            }
         }
-        Future<?> pending = counting;
-        counting = null;
+        if (failure != null) {
+            throw failure;
+        }
+    }
+
+    /** The value of a task, waited for even through interrupts; what it threw, rethrown. */
+    private static <T> T await(Future<T> pending) {
         boolean interrupted = false;
         try {
             while (true) {
                 try {
-                    pending.get();
-                    break;
+                    return pending.get();
                 } catch (InterruptedException e) {
                     interrupted = true; // the batch must be counted before anything else happens
                 }
@@ -314,13 +351,6 @@ public final class OrderIngestion implements OrderSink {
                 Thread.currentThread().interrupt();
             }
         }
-    }
-
-    private void flush() {
-        awaitCounting();
-        customers.add(batch, netReturns);
-        batch.clear();
-        spare = null;
     }
 
     private void checkOpen() {
@@ -358,28 +388,48 @@ public final class OrderIngestion implements OrderSink {
             throw new IllegalStateException("no order line was included (" + linesRead
                     + " read), so no as-of date can be derived");
         }
-        flush();
-        Customers all = customers;
-        customers = null;
-        all.foldOrders();
+        awaitCounting();
+        for (int p = 0; p < partCount; p++) {
+            parts[p].add(batch, netReturns, p, partCount);
+        }
+        batch.clear();
+        spare = null;
+        Customers.Kept[] kept = new Customers.Kept[partCount];
+        if (partCount == 1 || !background) {
+            for (int p = 0; p < partCount; p++) {
+                kept[p] = parts[p].finish();
+            }
+        } else {
+            List<Future<Customers.Kept>> folds = new ArrayList<>();
+            for (Customers part : parts) {
+                folds.add(COUNTER.submit(part::finish));
+            }
+            for (int p = 0; p < partCount; p++) {
+                kept[p] = await(folds.get(p));
+            }
+        }
+        parts = null;
         int withOrders = 0;
+        int withoutOrders = 0;
         long totalOrders = 0;
         long linesWithoutOrders = 0;
-        for (int c = 0; c < all.customers; c++) {
-            if (all.looseOrders[c] > 0) {
-                withOrders++;
-                totalOrders += all.looseOrders[c];
-            } else {
-                linesWithoutOrders += all.lineCount[c];
+        for (Customers.Kept k : kept) {
+            withOrders += k.ids().length;
+            withoutOrders += k.withoutOrders();
+            totalOrders += k.totalOrders();
+            linesWithoutOrders += k.linesWithoutOrders();
+        }
+        String[] keptIds = new String[withOrders];
+        int[] partOf = new int[withOrders];
+        int[] indexIn = new int[withOrders];
+        for (int p = 0, r = 0; p < partCount; p++) {
+            String[] ids = kept[p].ids();
+            for (int j = 0; j < ids.length; j++, r++) {
+                keptIds[r] = ids[j];
+                partOf[r] = p;
+                indexIn[r] = j;
             }
         }
-        int[] kept = new int[withOrders];
-        for (int c = 0, k = 0; c < all.customers; c++) {
-            if (all.looseOrders[c] > 0) {
-                kept[k++] = c;
-            }
-        }
-        String[] keptIds = all.customerIds.keys(kept);
         int[] perm = CustomerIdOrder.sortedPermutation(keptIds);
         String[] outIds = new String[withOrders];
         int[] outOrders = new int[withOrders];
@@ -387,15 +437,17 @@ public final class OrderIngestion implements OrderSink {
         int[] outLast = new int[withOrders];
         long[] outUnits = new long[withOrders];
         for (int r = 0; r < withOrders; r++) {
-            int c = kept[perm[r]];
-            outIds[r] = keptIds[perm[r]];
-            outOrders[r] = all.looseOrders[c];
-            outFirst[r] = all.firstDay[c];
-            outLast[r] = all.lastDay[c];
-            outUnits[r] = all.amountUnits[c];
+            int from = perm[r];
+            Customers.Kept k = kept[partOf[from]];
+            int j = indexIn[from];
+            outIds[r] = keptIds[from];
+            outOrders[r] = k.orders()[j];
+            outFirst[r] = k.first()[j];
+            outLast[r] = k.last()[j];
+            outUnits[r] = k.units()[j];
         }
         IngestionReport report = new IngestionReport(linesRead, purchaseLines, returnLines, excluded, totalOrders,
-                withOrders, all.customers - withOrders, linesWithoutOrders, purchaseUnits, returnUnits, asOf);
+                withOrders, withoutOrders, linesWithoutOrders, purchaseUnits, returnUnits, asOf);
         return new IngestionResult(new CustomerOrders(outIds, outOrders, outFirst, outLast, outUnits), report, asOf);
     }
 }

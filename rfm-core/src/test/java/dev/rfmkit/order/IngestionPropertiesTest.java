@@ -309,6 +309,31 @@ final class IngestionPropertiesTest {
         }
     }
 
+    /** Customers split into any number of parts, counted in the background or not: the same result. */
+    @ParameterizedTest(name = "seed={0}")
+    @ValueSource(longs = {21, 22})
+    void ingestion_partsAndThreads_changeNothing(long seed) {
+        Case c = generate(seed, ReturnsPolicy.IGNORE, 40);
+        IngestionResult one = run(c, c.inputs());
+        for (int parts = 1; parts <= 3; parts++) {
+            for (boolean background : new boolean[] {false, true}) {
+                OrderIngestion in = OrderIngestion.start(c.options(), parts, background);
+                long number = 1;
+                for (Input input : c.inputs()) {
+                    number++;
+                    if (input.line() == null) {
+                        in.reject(number, input.rejected(), null, "rejected by the reader");
+                    } else {
+                        in.accept(number, input.line());
+                    }
+                }
+                IngestionResult other = in.finish();
+                assertEquals(one.customers(), other.customers(), parts + " parts, background " + background);
+                assertEquals(one.report(), other.report(), parts + " parts, background " + background);
+            }
+        }
+    }
+
     /** Lines offered as views over bytes give what the same lines give as objects. */
     @ParameterizedTest(name = "seed={0}, returns={1}")
     @MethodSource("cases")
