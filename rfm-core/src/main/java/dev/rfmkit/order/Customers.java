@@ -142,16 +142,13 @@ final class Customers {
      * with the counts the report needs. The orders and keys are gone afterwards.
      */
     Kept finish() {
-        int[] owners = orderIds.owners();
-        for (int o = 0; o < orderCount; o++) {
+        orderIds.forEachOwner((o, c) -> {
             if (orderCounted[o]) {
-                int c = owners[o];
                 looseOrders[c]++;
                 firstDay[c] = Math.min(firstDay[c], orderDay[o]);
                 lastDay[c] = Math.max(lastDay[c], orderDay[o]);
             }
-        }
-        owners = null;
+        });
         orderIds = null;
         orderDay = null;
         orderCounted = null;

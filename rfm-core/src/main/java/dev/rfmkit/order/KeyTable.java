@@ -11,7 +11,7 @@ import java.util.Arrays;
  *
  * <p>Keys are byte strings: ASCII text is its own bytes; a string with other characters is encoded
  * with one byte per char below 0x80 and three per other char, so that equal strings, and only they,
- * have equal bytes whichever way they came in. Each key is appended once to an arena of 1 MiB chunks
+ * have equal bytes whichever way they came in. Each key is appended once to an arena of 256 KiB chunks
  * as a record {@code [id int][owner int][length][bytes]}; the slot table holds, per entry, 24 bits of
  * the hash and the record's position. A lookup therefore touches one slot and one record (two cache
  * misses at most), and the arena never moves, so growing it copies nothing. A typical order costs
@@ -23,13 +23,21 @@ import java.util.Arrays;
 final class KeyTable {
     private static final VarHandle INT = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
     private static final VarHandle LONG = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
-    private static final int CHUNK_BITS = 20;
+    private static final int CHUNK_BITS = 20; // bits of a position for the offset in its chunk
     private static final int CHUNK_SIZE = 1 << CHUNK_BITS;
+    // 256 KiB: below the size at which G1 allocates an array as "humongous", in regions of its own
+    // (on a small heap, a 1 MiB array would take two 1 MiB regions)
+    private static final int CHUNK_CAPACITY = 1 << 18;
     private static final long POSITION_MASK = (1L << 40) - 1;
     private static final int LONG_KEY = 0xFF; // length byte meaning "an int length follows"
 
-    private long[] slots = new long[16]; // 0 is empty; else tag << 40 | position + 1
-    private int mask = slots.length - 1;
+    // The slots are split into segments by the hash's top bits, each grown on its own: growing one
+    // allocates and re-places a sixteenth of the table, so that a large table never needs room for two
+    // copies of itself at once. A slot is 0 if empty, else tag << 40 | position + 1.
+    private static final int SEGMENT_BITS = 4;
+    private final long[][] slots = new long[1 << SEGMENT_BITS][];
+    private final int[] used = new int[1 << SEGMENT_BITS];
+
     private int size;
 
     private byte[][] chunks = new byte[4][];
@@ -45,6 +53,12 @@ final class KeyTable {
     private long lastPosition;
     private int lastId;
     private boolean added;
+
+    KeyTable() {
+        for (int seg = 0; seg < slots.length; seg++) {
+            slots[seg] = new long[4];
+        }
+    }
 
     int size() {
         return size;
@@ -91,7 +105,8 @@ final class KeyTable {
      * @return a value of the read, to be kept so that the read is not optimised away
      */
     long touch(long h) {
-        long s = slots[(int) h & mask];
+        long[] segment = slots[segmentOf(h)];
+        long s = segment[(int) h & (segment.length - 1)];
         if (s != 0 && s >>> 40 == h >>> 40) {
             long position = (s & POSITION_MASK) - 1;
             return s + chunks[(int) (position >>> CHUNK_BITS)][(int) position & (CHUNK_SIZE - 1)];
@@ -101,8 +116,11 @@ final class KeyTable {
 
     private int find(int owner, byte[] key, int from, int length, long h) {
         long tag = h >>> 40;
+        int seg = segmentOf(h);
+        long[] segment = slots[seg];
+        int mask = segment.length - 1;
         int i = (int) h & mask;
-        for (long s = slots[i]; s != 0; s = slots[i]) {
+        for (long s = segment[i]; s != 0; s = segment[i]) {
             if (s >>> 40 == tag) {
                 long position = (s & POSITION_MASK) - 1;
                 if (ownerAt(position) == owner && sameKey(position, key, from, length)) {
@@ -114,10 +132,10 @@ final class KeyTable {
             i = (i + 1) & mask;
         }
         long position = append(owner, key, from, length);
-        slots[i] = tag << 40 | position + 1;
+        segment[i] = tag << 40 | position + 1;
         int id = size++;
-        if (size * 4L > slots.length * 3L) {
-            rehash();
+        if (++used[seg] * 4L > segment.length * 3L) {
+            grow(seg);
         }
         remember(owner, position, id);
         added = true;
@@ -131,12 +149,22 @@ final class KeyTable {
         lastId = id;
     }
 
+    /** Receives the owner of each id. */
+    interface OwnerConsumer {
+        void accept(int id, int owner);
+    }
+
+    /** Tells the owner of every id, in id order, without an array of them all. */
+    void forEachOwner(OwnerConsumer consumer) {
+        for (Cursor c = new Cursor(); c.next(); ) {
+            consumer.accept(c.id, c.owner);
+        }
+    }
+
     /** The owners of all ids, indexed by id. */
     int[] owners() {
         int[] owners = new int[size];
-        for (Cursor c = new Cursor(); c.next(); ) {
-            owners[c.id] = c.owner;
-        }
+        forEachOwner((id, owner) -> owners[id] = owner);
         return owners;
     }
 
@@ -163,7 +191,6 @@ final class KeyTable {
         int owner;
         int keyFrom;
         int keyLength;
-        int recordStart;
 
         boolean next() {
             if (id + 1 >= size) {
@@ -174,17 +201,12 @@ final class KeyTable {
                 offset = 0;
             }
             byte[] c = chunks[chunkIndex];
-            recordStart = offset;
             id = (int) INT.get(c, offset);
             owner = (int) INT.get(c, offset + 4);
             keyLength = lengthAt(c, offset + 8);
             keyFrom = offset + 8 + lengthBytes(keyLength);
             offset = keyFrom + keyLength;
             return true;
-        }
-
-        long position() {
-            return (long) chunkIndex << CHUNK_BITS | recordStart;
         }
 
         String key() {
@@ -331,38 +353,50 @@ final class KeyTable {
             chunkFill[chunkCount - 1] = fill;
         }
         // the first chunk is small, so that small tables stay cheap
-        int capacity = chunkCount == 0 ? 256 : chunkCount < 4 ? 1 << 14 : CHUNK_SIZE;
+        int capacity = chunkCount == 0 ? 256 : chunkCount < 4 ? 1 << 14 : CHUNK_CAPACITY;
         chunk = new byte[Math.max(capacity, record)];
         chunks[chunkCount++] = chunk;
         fill = 0;
     }
 
+    private static int segmentOf(long h) {
+        return (int) (h >>> (64 - SEGMENT_BITS));
+    }
+
     /**
-     * Doubles the slots, walking the records in arena order (sequential reads) to re-place them: hashes
-     * first, a block at a time, then the placing, whose independent reads of the new slots the
-     * processor overlaps.
+     * Doubles a segment's slots, re-placing its keys a block at a time: first the records' hashes (the
+     * reads of the records independent of each other, which the processor overlaps), then the placing.
      */
-    private void rehash() {
-        slots = new long[slots.length * 2];
-        mask = slots.length - 1;
-        long[] hashes = new long[Math.min(size, 4096)];
-        long[] positions = new long[hashes.length];
-        Cursor c = new Cursor();
-        for (int done = 0; done < size; ) {
+    private void grow(int seg) {
+        long[] old = slots[seg];
+        long[] segment = new long[old.length * 2];
+        int mask = segment.length - 1;
+        long[] hashes = new long[Math.min(old.length, 4096)];
+        long[] entries = new long[hashes.length];
+        int from = 0;
+        while (from < old.length) {
             int n = 0;
-            while (n < hashes.length && c.next()) {
-                hashes[n] = hash(c.owner, chunks[c.chunkIndex], c.keyFrom, c.keyLength);
-                positions[n++] = c.position();
+            for (; from < old.length && n < entries.length; from++) {
+                long s = old[from];
+                if (s != 0) {
+                    entries[n++] = s;
+                }
             }
             for (int k = 0; k < n; k++) {
-                long h = hashes[k];
-                int i = (int) h & mask;
-                while (slots[i] != 0) {
+                long position = (entries[k] & POSITION_MASK) - 1;
+                byte[] c = chunks[(int) (position >>> CHUNK_BITS)];
+                int at = (int) position & (CHUNK_SIZE - 1);
+                int length = lengthAt(c, at + 8);
+                hashes[k] = hash((int) INT.get(c, at + 4), c, at + 8 + lengthBytes(length), length);
+            }
+            for (int k = 0; k < n; k++) {
+                int i = (int) hashes[k] & mask;
+                while (segment[i] != 0) {
                     i = (i + 1) & mask;
                 }
-                slots[i] = (h >>> 40) << 40 | positions[k] + 1;
+                segment[i] = entries[k];
             }
-            done += n;
         }
+        slots[seg] = segment;
     }
 }
