@@ -57,7 +57,7 @@ final class Customers {
 
     /** The part of a customer key's hash, 0 to parts - 1. */
     static int partOf(long hash, int parts) {
-        return ((int) (hash >>> 32) & 0x7FFFFFFF) % parts;
+        return ((int) hash & 0x7FFFFFFF) % parts;
     }
 
     /** Counts in the lines mine[from] to mine[to - 1], in passes (see the class comment). */

@@ -23,20 +23,26 @@ import java.util.Arrays;
 final class KeyTable {
     private static final VarHandle INT = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
     private static final VarHandle LONG = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
-    private static final int CHUNK_BITS = 20; // bits of a position for the offset in its chunk
+    // A position is 36 bits: the chunk (18 bits) and the offset in it (18 bits). Chunks hold 256 KiB,
+    // below the size at which G1 allocates an array as "humongous", in regions of its own (on a small
+    // heap, a 1 MiB array would take two 1 MiB regions); a larger record has a chunk of its own.
+    private static final int CHUNK_BITS = 18;
     private static final int CHUNK_SIZE = 1 << CHUNK_BITS;
-    // 256 KiB: below the size at which G1 allocates an array as "humongous", in regions of its own
-    // (on a small heap, a 1 MiB array would take two 1 MiB regions)
-    private static final int CHUNK_CAPACITY = 1 << 18;
-    private static final long POSITION_MASK = (1L << 40) - 1;
+    private static final int CHUNK_CAPACITY = CHUNK_SIZE;
+    private static final int MAX_CHUNKS = 1 << (36 - CHUNK_BITS);
+    private static final int TAG_SHIFT = 36;
+    private static final long POSITION_MASK = (1L << TAG_SHIFT) - 1;
     private static final int LONG_KEY = 0xFF; // length byte meaning "an int length follows"
 
     // The slots are split into segments by the hash's top bits, each grown on its own: growing one
     // allocates and re-places a sixteenth of the table, so that a large table never needs room for two
-    // copies of itself at once. A slot is 0 if empty, else tag << 40 | position + 1.
+    // copies of itself at once. A slot is 0 if empty, else tag << 36 | position + 1, the tag being the
+    // hash's top 28 bits. A key's slot is found by the hash bits just below the segment's, which the tag
+    // holds: so a segment of up to 2^24 slots grows without reading a single record.
     private static final int SEGMENT_BITS = 4;
     private final long[][] slots = new long[1 << SEGMENT_BITS][];
     private final int[] used = new int[1 << SEGMENT_BITS];
+    private final int tagIndexBits;
 
     private int size;
 
@@ -55,6 +61,15 @@ final class KeyTable {
     private boolean added;
 
     KeyTable() {
+        this(64 - TAG_SHIFT - SEGMENT_BITS);
+    }
+
+    /**
+     * A table that finds keys' new slots from their tags only in segments of up to 2^tagIndexBits
+     * slots (at most 24, the default), and reads the records beyond: small values test the latter.
+     */
+    KeyTable(int tagIndexBits) {
+        this.tagIndexBits = Math.min(tagIndexBits, 64 - TAG_SHIFT - SEGMENT_BITS);
         for (int seg = 0; seg < slots.length; seg++) {
             slots[seg] = new long[4];
         }
@@ -106,8 +121,8 @@ final class KeyTable {
      */
     long touch(long h) {
         long[] segment = slots[segmentOf(h)];
-        long s = segment[(int) h & (segment.length - 1)];
-        if (s != 0 && s >>> 40 == h >>> 40) {
+        long s = segment[index(h, segment.length)];
+        if (s != 0 && s >>> TAG_SHIFT == h >>> TAG_SHIFT) {
             long position = (s & POSITION_MASK) - 1;
             return s + chunks[(int) (position >>> CHUNK_BITS)][(int) position & (CHUNK_SIZE - 1)];
         }
@@ -115,13 +130,13 @@ final class KeyTable {
     }
 
     private int find(int owner, byte[] key, int from, int length, long h) {
-        long tag = h >>> 40;
+        long tag = h >>> TAG_SHIFT;
         int seg = segmentOf(h);
         long[] segment = slots[seg];
         int mask = segment.length - 1;
-        int i = (int) h & mask;
+        int i = index(h, segment.length);
         for (long s = segment[i]; s != 0; s = segment[i]) {
-            if (s >>> 40 == tag) {
+            if (s >>> TAG_SHIFT == tag) {
                 long position = (s & POSITION_MASK) - 1;
                 if (ownerAt(position) == owner && sameKey(position, key, from, length)) {
                     remember(owner, position, idAt(position));
@@ -132,7 +147,7 @@ final class KeyTable {
             i = (i + 1) & mask;
         }
         long position = append(owner, key, from, length);
-        segment[i] = tag << 40 | position + 1;
+        segment[i] = tag << TAG_SHIFT | position + 1;
         int id = size++;
         if (++used[seg] * 4L > segment.length * 3L) {
             grow(seg);
@@ -233,7 +248,7 @@ final class KeyTable {
         return new String(chars, 0, n);
     }
 
-    /** The hash of (owner, key bytes); bits 32 to 39 are free for the caller to partition by. */
+    /** The hash of (owner, key bytes); the table uses its top 28 bits, the rest are free to split keys by. */
     static long hash(int owner, byte[] key, int from, int length) {
         long h = owner * 0x9E3779B97F4A7C15L ^ length;
         int i = from;
@@ -345,6 +360,9 @@ final class KeyTable {
 
     /** Starts a chunk; a record larger than a chunk gets one of its own, at offset 0. */
     private void newChunk(int record) {
+        if (chunkCount == MAX_CHUNKS) {
+            throw new IllegalStateException("more keys than " + (MAX_CHUNKS / 4) + " GiB");
+        }
         if (chunkCount == chunks.length) {
             chunks = Arrays.copyOf(chunks, chunkCount * 2);
             chunkFill = Arrays.copyOf(chunkFill, chunkCount * 2);
@@ -363,39 +381,39 @@ final class KeyTable {
         return (int) (h >>> (64 - SEGMENT_BITS));
     }
 
+    /** The home slot of a hash in a segment of a length: the hash bits just below the segment's. */
+    private static int index(long h, int length) {
+        return (int) (h << SEGMENT_BITS >>> (64 - Integer.numberOfTrailingZeros(length)));
+    }
+
     /**
-     * Doubles a segment's slots, re-placing its keys a block at a time: first the records' hashes (the
-     * reads of the records independent of each other, which the processor overlaps), then the placing.
+     * Doubles a segment's slots. Up to 2^24 slots, a key's new slot comes from the tag in its old one;
+     * beyond, its record is read to hash it again.
      */
     private void grow(int seg) {
         long[] old = slots[seg];
         long[] segment = new long[old.length * 2];
         int mask = segment.length - 1;
-        long[] hashes = new long[Math.min(old.length, 4096)];
-        long[] entries = new long[hashes.length];
-        int from = 0;
-        while (from < old.length) {
-            int n = 0;
-            for (; from < old.length && n < entries.length; from++) {
-                long s = old[from];
-                if (s != 0) {
-                    entries[n++] = s;
-                }
+        boolean tagsSuffice = Integer.numberOfTrailingZeros(segment.length) <= tagIndexBits;
+        for (long s : old) {
+            if (s == 0) {
+                continue;
             }
-            for (int k = 0; k < n; k++) {
-                long position = (entries[k] & POSITION_MASK) - 1;
+            long h;
+            if (tagsSuffice) {
+                h = s >>> TAG_SHIFT << TAG_SHIFT;
+            } else {
+                long position = (s & POSITION_MASK) - 1;
                 byte[] c = chunks[(int) (position >>> CHUNK_BITS)];
                 int at = (int) position & (CHUNK_SIZE - 1);
                 int length = lengthAt(c, at + 8);
-                hashes[k] = hash((int) INT.get(c, at + 4), c, at + 8 + lengthBytes(length), length);
+                h = hash((int) INT.get(c, at + 4), c, at + 8 + lengthBytes(length), length);
             }
-            for (int k = 0; k < n; k++) {
-                int i = (int) hashes[k] & mask;
-                while (segment[i] != 0) {
-                    i = (i + 1) & mask;
-                }
-                segment[i] = entries[k];
+            int i = index(h, segment.length);
+            while (segment[i] != 0) {
+                i = (i + 1) & mask;
             }
+            segment[i] = s;
         }
         slots[seg] = segment;
     }
