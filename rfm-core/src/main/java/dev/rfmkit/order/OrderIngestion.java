@@ -40,7 +40,7 @@ public final class OrderIngestion implements OrderSink {
     // on: one part per core but the caller's, none in the background on a single core. How many parts
     // there are changes nothing in the result.
     private static final int CORES = Runtime.getRuntime().availableProcessors();
-    private static final int DEFAULT_PARTS = Math.max(1, Math.min(4, CORES - 1));
+    private static final int DEFAULT_PARTS = Math.max(1, Math.min(4, CORES));
     // daemon threads, ended when idle: an ingestion that is never finished holds none
     private static final ExecutorService COUNTER = Executors.newCachedThreadPool(task -> {
         Thread t = new Thread(task, "rfmkit-ingestion");
