@@ -19,8 +19,11 @@ final class Customers {
     private static final int NO_DAY_MAX = Integer.MIN_VALUE;
 
     final KeyTable customerIds = new KeyTable();
-    // per customer, side by side (one cache line): the included amount and the number of lines
-    private long[] sums = new long[8];
+    // Per customer, side by side (one cache line): the included amount, the number of lines, and the
+    // greatest order id so far: its first 8 bytes (big-endian) and its length << 36 | record position
+    // (-1: no order yet).
+    private static final int STATE = 4;
+    private long[] state = new long[4 * STATE];
     // orders of lines without an order id, counted directly
     int[] looseOrders = new int[4];
     int[] firstDay = new int[4];
@@ -33,8 +36,15 @@ final class Customers {
     private boolean[] orderCounted = new boolean[4];
     private int orderCount;
 
+    // While every customer's order ids come in increasing order (by length, then bytes), as invoice
+    // numbers do, an order id greater than the customer's greatest is new without a lookup, and one equal
+    // to it is that order: the order ids are then only appended, not indexed. The first id that is
+    // smaller indexes them all, and from then on every order id is looked up.
+    private boolean ordersIndexed;
+
     private final int[] customerOf = new int[BLOCK];
     private final long[] orderHash = new long[BLOCK];
+    private final boolean[] viaTable = new boolean[BLOCK];
     private long touched; // keeps the touching reads from being optimised away
 
     private int[] mine = new int[IncludedLines.CAPACITY];
@@ -60,6 +70,54 @@ final class Customers {
         return ((int) hash & 0x7FFFFFFF) % parts;
     }
 
+    /**
+     * Counts a line into its order while order ids come in increasing order: true if done, false if the
+     * id is smaller than the customer's greatest, after which all ids are indexed and looked up.
+     */
+    private boolean increasingOrder(int c, byte[] keys, int from, int to, int day, boolean purchase) {
+        int length = to - from;
+        long prefix = prefix(keys, from, length);
+        long meta = state[STATE * c + 3];
+        int cmp;
+        if (meta == -1) {
+            cmp = 1;
+        } else {
+            int maxLength = (int) (meta >>> 36);
+            cmp = length != maxLength ? Integer.compare(length, maxLength)
+                    : Long.compareUnsigned(prefix, state[STATE * c + 2]);
+            if (cmp == 0 && length > 8) {
+                cmp = -orderIds.compareKey(meta & ((1L << 36) - 1), keys, from, to);
+            }
+        }
+        if (cmp > 0) {
+            long position = orderIds.appendUnindexed(c, keys, from, to);
+            state[STATE * c + 2] = prefix;
+            state[STATE * c + 3] = (long) length << 36 | position;
+            newOrder(day);
+            orderCounted[orderCount - 1] = purchase;
+            return true;
+        }
+        if (cmp == 0) {
+            int o = orderIds.idAt(meta & ((1L << 36) - 1));
+            orderDay[o] = Math.min(orderDay[o], day);
+            orderCounted[o] |= purchase;
+            return true;
+        }
+        orderIds.indexAll();
+        ordersIndexed = true;
+        return false;
+    }
+
+    /** The first 8 bytes of a key, big-endian, zero-padded: compared unsigned, they order keys of one length. */
+    private static long prefix(byte[] keys, int from, int length) {
+        long p = 0;
+        int n = Math.min(8, length);
+        for (int i = 0; i < n; i++) {
+            p = p << 8 | (keys[from + i] & 0xFF);
+        }
+        return p << (8 * (8 - n));
+    }
+
     /** Counts in the lines mine[from] to mine[to - 1], in passes (see the class comment). */
     private void addBlock(IncludedLines lines, int from, int to, boolean netReturns) {
         byte[] keys = lines.keys;
@@ -79,10 +137,11 @@ final class Customers {
             int i = mine[k];
             int c = customerOf[k - from];
             long units = lines.units[i];
-            sums[2 * c + 1] += lines.lines[i];
+            state[STATE * c + 1] += lines.lines[i];
             if (units >= 0 || netReturns) {
-                sums[2 * c] = Math.addExact(sums[2 * c], units);
+                state[STATE * c] = Math.addExact(state[STATE * c], units);
             }
+            viaTable[k - from] = false;
             if (lines.orderFrom[i] < 0) {
                 if (units >= 0) {
                     int day = lines.day[i];
@@ -90,17 +149,22 @@ final class Customers {
                     firstDay[c] = Math.min(firstDay[c], day);
                     lastDay[c] = Math.max(lastDay[c], day);
                 }
-            } else {
-                long h = KeyTable.hash(c, keys, lines.orderFrom[i], lines.orderTo[i] - lines.orderFrom[i]);
-                orderHash[k - from] = h;
-                t += orderIds.touch(h);
-            }
-        }
-        for (int k = from; k < to; k++) {
-            int i = mine[k];
-            if (lines.orderFrom[i] < 0) {
                 continue;
             }
+            if (!ordersIndexed && increasingOrder(c, keys, lines.orderFrom[i], lines.orderTo[i], lines.day[i],
+                    units >= 0)) {
+                continue;
+            }
+            long h = KeyTable.hash(c, keys, lines.orderFrom[i], lines.orderTo[i] - lines.orderFrom[i]);
+            orderHash[k - from] = h;
+            viaTable[k - from] = true;
+            t += orderIds.touch(h);
+        }
+        for (int k = from; k < to; k++) {
+            if (!viaTable[k - from]) {
+                continue;
+            }
+            int i = mine[k];
             int day = lines.day[i];
             int o = orderIds.getOrAdd(customerOf[k - from], keys, lines.orderFrom[i], lines.orderTo[i],
                     orderHash[k - from]);
@@ -117,11 +181,12 @@ final class Customers {
     private void newCustomer() {
         if (customers == looseOrders.length) {
             int n = customers * 2;
-            sums = Arrays.copyOf(sums, 2 * n);
+            state = Arrays.copyOf(state, STATE * n);
             looseOrders = Arrays.copyOf(looseOrders, n);
             firstDay = Arrays.copyOf(firstDay, n);
             lastDay = Arrays.copyOf(lastDay, n);
         }
+        state[STATE * customers + 3] = -1;
         firstDay[customers] = NO_DAY_MIN;
         lastDay[customers] = NO_DAY_MAX;
         customers++;
@@ -160,7 +225,7 @@ final class Customers {
                 withOrders++;
                 totalOrders += looseOrders[c];
             } else {
-                linesWithoutOrders += sums[2 * c + 1];
+                linesWithoutOrders += state[STATE * c + 1];
             }
         }
         int[] kept = new int[withOrders];
@@ -176,7 +241,7 @@ final class Customers {
             out.orders[k] = looseOrders[c];
             out.first[k] = firstDay[c];
             out.last[k] = lastDay[c];
-            out.units[k] = sums[2 * c];
+            out.units[k] = state[STATE * c];
         }
         return out;
     }

@@ -43,6 +43,7 @@ final class KeyTable {
     private final long[][] slots = new long[1 << SEGMENT_BITS][];
     private final int[] used = new int[1 << SEGMENT_BITS];
     private final int tagIndexBits;
+    private int indexed; // ids below this are in the slots
 
     private int size;
 
@@ -114,6 +115,61 @@ final class KeyTable {
     }
 
     /**
+     * Adds a key known to be new without indexing it: it gets the next id, and lookups do not find it
+     * until {@link #indexAll()}. For a caller that can tell new keys without a lookup; it must not call
+     * {@link #getOrAdd} before indexing everything.
+     *
+     * @return the record's position, for {@link #compareKey} and {@link #idAt}
+     */
+    long appendUnindexed(int owner, byte[] key, int from, int to) {
+        long position = append(owner, key, from, to - from);
+        size++;
+        lastValid = false;
+        return position;
+    }
+
+    /** Indexes the keys added by {@link #appendUnindexed} so far: afterwards lookups find every key. */
+    void indexAll() {
+        for (Cursor c = new Cursor(); c.next(); ) {
+            if (c.id < indexed) {
+                continue;
+            }
+            long h = hash(c.owner, chunks[c.chunkIndex], c.keyFrom, c.keyLength);
+            int seg = segmentOf(h);
+            long[] segment = slots[seg];
+            int mask = segment.length - 1;
+            int i = index(h, segment.length);
+            while (segment[i] != 0) {
+                i = (i + 1) & mask;
+            }
+            long position = (long) c.chunkIndex << CHUNK_BITS | (c.keyFrom - 8 - lengthBytes(c.keyLength));
+            segment[i] = (h >>> TAG_SHIFT) << TAG_SHIFT | position + 1;
+            if (++used[seg] * 4L > segment.length * 3L) {
+                grow(seg);
+            }
+        }
+        indexed = size;
+    }
+
+    /**
+     * Compares the key at a position with key bytes: by length, then bytes as unsigned values.
+     *
+     * @return negative, zero or positive as the stored key is less than, equal to or greater than the
+     *     given one
+     */
+    int compareKey(long position, byte[] key, int from, int to) {
+        byte[] c = chunks[(int) (position >>> CHUNK_BITS)];
+        int at = ((int) position & (CHUNK_SIZE - 1)) + 8;
+        int stored = lengthAt(c, at);
+        int length = to - from;
+        if (stored != length) {
+            return Integer.compare(stored, length);
+        }
+        at += lengthBytes(length);
+        return Arrays.compareUnsigned(c, at, at + length, key, from, to);
+    }
+
+    /**
      * Reads the slot a hash starts at and, if its tag matches, the start of that record: a read ahead of
      * a lookup, so that a later {@link #getOrAdd} finds both in the cache.
      *
@@ -149,6 +205,7 @@ final class KeyTable {
         long position = append(owner, key, from, length);
         segment[i] = tag << TAG_SHIFT | position + 1;
         int id = size++;
+        indexed = size;
         if (++used[seg] * 4L > segment.length * 3L) {
             grow(seg);
         }
@@ -306,7 +363,7 @@ final class KeyTable {
         return n - at;
     }
 
-    private int idAt(long position) {
+    int idAt(long position) {
         return (int) INT.get(chunks[(int) (position >>> CHUNK_BITS)], (int) position & (CHUNK_SIZE - 1));
     }
 

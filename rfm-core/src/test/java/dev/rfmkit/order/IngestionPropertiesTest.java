@@ -334,6 +334,52 @@ final class IngestionPropertiesTest {
         }
     }
 
+    /**
+     * Order ids that grow per customer, as invoice numbers do (the path that appends them without a
+     * lookup), with long ids sharing their first bytes, the greatest order repeated after other lines,
+     * and at times one smaller id, after which every id is looked up: as the reference.
+     */
+    @ParameterizedTest(name = "seed={0}")
+    @ValueSource(longs = {31, 32, 33, 34, 35, 36, 37, 38})
+    void ingestion_increasingOrderIds_asReference(long seed) {
+        SplittableRandom rnd = new SplittableRandom(seed);
+        int customers = 1 + rnd.nextInt(3000);
+        String prefix = rnd.nextBoolean() ? "" : "ORDER-2024-";
+        long next = rnd.nextBoolean() ? 1 : 999_990;
+        String[] latest = new String[customers];
+        List<Input> inputs = new ArrayList<>();
+        int n = rnd.nextInt(1, 60_000);
+        int breakAt = rnd.nextBoolean() ? rnd.nextInt(n) : -1;
+        for (int k = 0; k < n; k++) {
+            int c = rnd.nextInt(customers);
+            String order;
+            if (k == breakAt || (breakAt >= 0 && k > breakAt && rnd.nextInt(50) == 0)) {
+                order = prefix + rnd.nextLong(1, next); // smaller than the greatest (or an earlier order)
+            } else if (latest[c] != null && rnd.nextInt(4) == 0) {
+                order = latest[c]; // the customer's greatest order again, after other customers' lines
+            } else {
+                order = prefix + next++;
+                latest[c] = order;
+            }
+            LocalDate date = D.minusDays(rnd.nextInt(0, 100));
+            long cents = rnd.nextInt(10) == 0 ? -rnd.nextLong(1, 5000) : rnd.nextLong(0, 100_000);
+            inputs.add(new Input(OrderLine.of("c" + c, date, BigDecimal.valueOf(cents, 2)).withOrderId(order), null));
+        }
+        Case c = new Case(inputs, IngestionOptions.defaults().withAsOf(D).withReturns(ReturnsPolicy.NET));
+        IngestionResult r = run(c, inputs);
+        Expected e = new Expected(c);
+        CustomerOrders got = r.customers();
+        assertEquals(e.includedLines.keySet().stream().filter(id -> e.orders(id) > 0).count(), got.size());
+        for (int i = 0; i < got.size(); i++) {
+            String id = got.customerId(i);
+            assertEquals(e.orders(id), got.orders(i), "orders of " + id);
+            assertEquals(0, e.amount.get(id).compareTo(got.amount(i)), "amount of " + id);
+            assertEquals(e.first.get(id), LocalDate.ofEpochDay(got.firstOrderEpochDay(i)), "first order of " + id);
+            assertEquals(e.last.get(id), LocalDate.ofEpochDay(got.lastOrderEpochDay(i)), "last order of " + id);
+        }
+        assertEquals(e.excluded, r.report().excludedByReason());
+    }
+
     /** Lines offered as views over bytes give what the same lines give as objects. */
     @ParameterizedTest(name = "seed={0}, returns={1}")
     @MethodSource("cases")
