@@ -27,11 +27,7 @@ class CsvScannerEquivalenceTest {
     };
 
     static long[] seeds() {
-        long[] seeds = new long[300];
-        for (int i = 0; i < seeds.length; i++) {
-            seeds[i] = i + 1;
-        }
-        return seeds;
+        return Seeds.upTo(300);
     }
 
     @ParameterizedTest

@@ -38,11 +38,7 @@ class PlainPathEquivalenceTest {
     private static final String[] STATUSES = {"paid", "paid", "cancelled", " Cancelled ", "", "refunded", "é"};
 
     static long[] seeds() {
-        long[] seeds = new long[200];
-        for (int i = 0; i < seeds.length; i++) {
-            seeds[i] = i + 1;
-        }
-        return seeds;
+        return Seeds.upTo(200);
     }
 
     @ParameterizedTest
