@@ -4,7 +4,7 @@ package dev.rfmkit.score;
  * The distribution of one dimension: its sorted distinct values with cumulative counts. All a
  * quantile fit needs, and small for the integer dimensions.
  */
-final class Distribution {
+final class Distribution implements OrderStatistics {
     /** Integer columns whose range is at most this wide are counted, not sorted. */
     private static final long COUNTING_RANGE = 1L << 22;
 
@@ -74,7 +74,8 @@ final class Distribution {
         return new Distribution(values, cumulative);
     }
 
-    long size() {
+    @Override
+    public long size() {
         return cumulative.length == 0 ? 0 : cumulative[cumulative.length - 1];
     }
 
@@ -90,8 +91,8 @@ final class Distribution {
         return cumulative[distinctIndex] - (distinctIndex == 0 ? 0 : cumulative[distinctIndex - 1]);
     }
 
-    /** The order statistic x_(i), 0-based: the value at position i of the sorted observations. */
-    double orderStatistic(long i) {
+    @Override
+    public double orderStatistic(long i) {
         int lo = 0;
         int hi = cumulative.length - 1;
         while (lo < hi) {
@@ -103,24 +104,5 @@ final class Distribution {
             }
         }
         return values[lo];
-    }
-
-    /**
-     * The k-1 cut points at probabilities j/k, Hyndman and Fan type 7 (the default of R, numpy and
-     * pandas): with h = (n-1)j/k, c = x_(floor h) + (h - floor h)(x_(floor h + 1) - x_(floor h)),
-     * 0-based order statistics. h is computed exactly in integers, so a whole h never picks up a
-     * rounding error.
-     */
-    double[] type7CutPoints(int k) {
-        long n = size();
-        double[] cuts = new double[k - 1];
-        for (int j = 1; j < k; j++) {
-            long h = (n - 1) * j;
-            long lo = h / k;
-            long rem = h % k;
-            double low = orderStatistic(lo);
-            cuts[j - 1] = rem == 0 ? low : low + (double) rem / k * (orderStatistic(lo + 1) - low);
-        }
-        return cuts;
     }
 }

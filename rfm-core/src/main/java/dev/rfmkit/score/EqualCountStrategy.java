@@ -47,6 +47,16 @@ final class EqualCountStrategy implements ScoringStrategy {
         return new ScoringFit(model, new RfmScores(k, rs, fs, ms));
     }
 
+    @Override
+    public ScoringModel fitModel(int[] recencyDays, int[] frequency, double[] monetary) {
+        Fitting.checkColumns(recencyDays, frequency, monetary);
+        DimensionFit r = fitDimension(toDouble(recencyDays));
+        DimensionFit f = fitDimension(toDouble(frequency));
+        DimensionFit m = fitDimension(monetary);
+        return new CutPointModel(NAME, k, r.cuts(), f.cuts(), m.cuts(),
+                CutPointModel.levels(k, r.binCounts(), f.binCounts(), m.binCounts()));
+    }
+
     private static double[] toDouble(int[] column) {
         double[] d = new double[column.length];
         for (int i = 0; i < d.length; i++) {

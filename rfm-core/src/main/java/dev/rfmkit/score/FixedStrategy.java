@@ -57,11 +57,21 @@ final class FixedStrategy implements ScoringStrategy {
 
     @Override
     public ScoringFit fit(CustomerTable customers) {
-        return Fitting.byCutPoints(NAME, k, customers, (dimension, values) -> switch (dimension) {
+        return Fitting.byCutPoints(NAME, k, customers, this::cuts, true);
+    }
+
+    @Override
+    public ScoringModel fitModel(int[] recencyDays, int[] frequencyColumn, double[] monetaryColumn) {
+        Fitting.checkColumns(recencyDays, frequencyColumn, monetaryColumn);
+        return Fitting.modelByCutPoints(NAME, k, recencyDays, frequencyColumn, monetaryColumn, this::cuts, true);
+    }
+
+    private double[] cuts(Dimension dimension, OrderStatistics values) {
+        return switch (dimension) {
             case RECENCY -> recency.clone();
             case FREQUENCY -> frequency.clone();
             case MONETARY -> monetary.clone();
-        }, true);
+        };
     }
 
     @Override

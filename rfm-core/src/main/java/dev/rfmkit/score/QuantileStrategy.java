@@ -28,6 +28,13 @@ final class QuantileStrategy implements ScoringStrategy {
     }
 
     @Override
+    public ScoringModel fitModel(int[] recencyDays, int[] frequency, double[] monetary) {
+        Fitting.checkColumns(recencyDays, frequency, monetary);
+        return Fitting.modelByCutPoints(NAME, k, recencyDays, frequency, monetary,
+                (dimension, values) -> values.type7CutPoints(k), true);
+    }
+
+    @Override
     public String toString() {
         return "quantile(" + k + ")";
     }

@@ -89,7 +89,13 @@ public final class RfmPackageStrategy implements ScoringStrategy {
         return Fitting.byCutPoints(NAME, k, customers, this::edges, false);
     }
 
-    private double[] edges(Dimension dimension, Distribution values) {
+    @Override
+    public ScoringModel fitModel(int[] recencyDays, int[] frequency, double[] monetary) {
+        Fitting.checkColumns(recencyDays, frequency, monetary);
+        return Fitting.modelByCutPoints(NAME, k, recencyDays, frequency, monetary, this::edges, false);
+    }
+
+    private double[] edges(Dimension dimension, OrderStatistics values) {
         double[] given = breakpoints.get(dimension);
         if (given != null) {
             return given.clone();

@@ -28,6 +28,26 @@ public interface ScoringStrategy {
     ScoringFit fit(CustomerTable customers);
 
     /**
+     * Fits a model to customers given as primitive columns, without scoring them: the batch API for
+     * large fits (score afterwards with {@link ScoringModel#scoreCells}). Row i of the three columns is
+     * one customer. Where a strategy breaks ties between customers by their order (equal-count), the
+     * rows' order is used, as {@link #fit} uses the table's customer-id order.
+     *
+     * <p>The built-in strategies all fit from columns; a strategy of another kind may refuse.
+     *
+     * @param recencyDays the recency column
+     * @param frequency the frequency column
+     * @param monetary the monetary column
+     * @return the model, the same as {@link #fit} gives for the same customers in the same order
+     * @throws IllegalArgumentException if the columns are empty, differ in length or hold a NaN
+     *     monetary value; the message names the row
+     * @throws UnsupportedOperationException if the strategy only fits from a {@link CustomerTable}
+     */
+    default ScoringModel fitModel(int[] recencyDays, int[] frequency, double[] monetary) {
+        throw new UnsupportedOperationException("strategy " + name() + " fits from a customer table only");
+    }
+
+    /**
      * Quantile scoring with {@value #DEFAULT_BINS} bins.
      *
      * @return the strategy

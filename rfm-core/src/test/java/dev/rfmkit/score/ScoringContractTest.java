@@ -120,6 +120,24 @@ abstract class ScoringContractTest {
 
     @ParameterizedTest(name = "k={0}, seed={1}")
     @MethodSource("dev.rfmkit.score.ScoringContractTest#cases")
+    void fitModel_fromColumns_isTheModelOfTheFit(int k, long seed) {
+        CustomerTable t = table(seed);
+        ScoringModel fitted = strategy(k).fit(t).model();
+        ScoringModel fromColumns = strategy(k).fitModel(t.recencyColumn(), t.frequencyColumn(), t.monetaryColumn());
+        assertEquals(fitted.toString(), fromColumns.toString());
+        for (Dimension d : Dimension.values()) {
+            assertArrayEquals(fitted.cutPoints(d), fromColumns.cutPoints(d), d.name());
+            assertEquals(fitted.levelsInUse(d), fromColumns.levelsInUse(d), d.name());
+        }
+        int[] a = new int[t.size()];
+        int[] b = new int[t.size()];
+        fitted.scoreCells(t.recencyColumn(), t.frequencyColumn(), t.monetaryColumn(), a);
+        fromColumns.scoreCells(t.recencyColumn(), t.frequencyColumn(), t.monetaryColumn(), b);
+        assertArrayEquals(a, b);
+    }
+
+    @ParameterizedTest(name = "k={0}, seed={1}")
+    @MethodSource("dev.rfmkit.score.ScoringContractTest#cases")
     void model_monotonePerDimension(int k, long seed) {
         ScoringModel model = strategy(k).fit(table(seed)).model();
         // recency: non-increasing in days; frequency: non-decreasing in orders
