@@ -3,7 +3,8 @@
 
     rfm_pandas.py ORDERS.csv OUT.csv
 
-Default columns (customer_id, order_id, order_date, amount), returns netted into money, as-of date
+Default columns (customer_id, order_id, order_date, amount), amounts with at most two decimals summed
+exactly in cents, returns netted into money, as-of date
 the day after the latest order, type-7 quintiles (numpy's default), bins closed on the right,
 the `twelve` segments. Writes the same CSV columns as `rfm segment`, rows by customer id.
 """
@@ -17,11 +18,13 @@ def main():
     orders = pd.read_csv(sys.argv[1], parse_dates=["order_date"])
     as_of = orders["order_date"].max() + pd.Timedelta(days=1)
 
+    # Money summed in whole cents, exactly, as rfm sums it (a float sum can land a hair off a cut point).
+    orders["cents"] = (orders["amount"] * 100).round().astype("int64")
     # An order counts when it has a line that is not a return; returns still net into money.
     purchases = orders[orders["amount"] >= 0]
     customers = purchases.groupby("customer_id").agg(
         last_order=("order_date", "max"), frequency=("order_id", "nunique"))
-    customers["monetary"] = orders.groupby("customer_id")["amount"].sum()
+    customers["monetary"] = orders.groupby("customer_id")["cents"].sum().reindex(customers.index) / 100
     customers["recency_days"] = (as_of - customers["last_order"]).dt.days
 
     def bins(values):

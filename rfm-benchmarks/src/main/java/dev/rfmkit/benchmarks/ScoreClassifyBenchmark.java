@@ -5,6 +5,7 @@ import dev.rfmkit.metrics.MonetaryMode;
 import dev.rfmkit.order.IngestionOptions;
 import dev.rfmkit.order.OrderIngestion;
 import dev.rfmkit.order.OrderLine;
+import dev.rfmkit.score.Dimension;
 import dev.rfmkit.score.ScoringModel;
 import dev.rfmkit.score.ScoringStrategy;
 import dev.rfmkit.segment.SegmentScheme;
@@ -63,6 +64,7 @@ public class ScoreClassifyBenchmark {
     private byte[] lookup;
     private int[] cells;
     private byte[] segments;
+    private double[][] cuts;
 
     /** Builds the customers through ingestion and fits the model. */
     @Setup(Level.Trial)
@@ -94,6 +96,10 @@ public class ScoreClassifyBenchmark {
         lookup = SegmentScheme.twelve().lookupTable();
         cells = new int[CUSTOMERS];
         segments = new byte[CUSTOMERS];
+        cuts = new double[3][];
+        for (Dimension d : Dimension.values()) {
+            cuts[d.ordinal()] = model.cutPoints(d);
+        }
     }
 
     /**
@@ -109,5 +115,44 @@ public class ScoreClassifyBenchmark {
             segments[i] = lookup[cells[i]];
         }
         return segments;
+    }
+
+    /**
+     * The baseline: the obvious loop, one object-free binary search per dimension for the bin (the
+     * number of cut points below the value, right-closed; left-closed for the R package), the same
+     * segments as {@link #scoreAndClassify}.
+     *
+     * @return the segment array
+     */
+    @Benchmark
+    @OperationsPerInvocation(CUSTOMERS)
+    public byte[] binarySearchBaseline() {
+        boolean closedRight = model.closedRight();
+        int k = model.bins();
+        double[] rc = cuts[0];
+        double[] fc = cuts[1];
+        double[] mc = cuts[2];
+        for (int i = 0; i < CUSTOMERS; i++) {
+            int rb = below(rc, recency[i], closedRight);
+            int fb = below(fc, frequency[i], closedRight);
+            int mb = below(mc, monetary[i], closedRight);
+            segments[i] = lookup[((k - 1 - rb) * k + fb) * k + mb];
+        }
+        return segments;
+    }
+
+    /** The number of cut points below x (at or below, when closed left), by binary search. */
+    private static int below(double[] cuts, double x, boolean closedRight) {
+        int lo = 0;
+        int hi = cuts.length;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (closedRight ? cuts[mid] < x : cuts[mid] <= x) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo;
     }
 }

@@ -1,0 +1,160 @@
+package dev.rfmkit.benchmarks;
+
+import com.fasterxml.jackson.databind.MappingIterator;
+import com.fasterxml.jackson.dataformat.csv.CsvMapper;
+import com.fasterxml.jackson.dataformat.csv.CsvParser;
+import dev.rfmkit.jackson.OrderCsvFormat;
+import dev.rfmkit.jackson.OrderCsvReader;
+import dev.rfmkit.order.ExclusionReason;
+import dev.rfmkit.order.IngestionOptions;
+import dev.rfmkit.order.IngestionResult;
+import dev.rfmkit.order.OrderIngestion;
+import dev.rfmkit.order.OrderLine;
+import dev.rfmkit.order.OrderLineView;
+import dev.rfmkit.order.OrderSink;
+import java.io.BufferedReader;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * Reading an orders CSV held in memory into per-customer order facts: rfmkit's reader and ingestion,
+ * against the obvious Java way (a {@link BufferedReader}, {@code String.split}, {@link LocalDate#parse},
+ * {@link BigDecimal} and a {@code HashMap<String, ...>} per customer with a {@code HashSet} of order
+ * ids), and the parsing alone: rfmkit's reader into a sink that keeps nothing, against Jackson's
+ * streaming CSV parser reading the same bytes as rows of strings. Time per file.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MILLISECONDS)
+@Warmup(iterations = 2, time = 2)
+@Measurement(iterations = 3, time = 2)
+@Fork(value = 1, jvmArgsAppend = {"-Xms8g", "-Xmx8g"})
+public class IngestionBenchmark {
+    private static final CsvMapper CSV = new CsvMapper().enable(CsvParser.Feature.WRAP_AS_ARRAY);
+
+    /** Order lines in the file. */
+    @Param({"100000", "1000000", "10000000"})
+    public int size;
+
+    /** How customers and amounts are spread. */
+    @Param({"UNIFORM", "SKEWED", "HEAVY_TIES"})
+    public SyntheticOrders.Shape shape;
+
+    private byte[] csv;
+
+    /** Writes the file into memory. */
+    @Setup(Level.Trial)
+    public void setUp() {
+        csv = SyntheticOrders.csv(size, shape, 20_261_204L);
+    }
+
+    /** rfmkit: the order reader into ingestion, to the customers sorted by id. */
+    @Benchmark
+    public IngestionResult rfmkit() throws IOException {
+        OrderIngestion ingestion = OrderIngestion.start(IngestionOptions.defaults());
+        OrderCsvReader.of(OrderCsvFormat.defaults()).read(new ByteArrayInputStream(csv), "orders", ingestion,
+                (line, reason, column, message, content) -> { });
+        return ingestion.finish();
+    }
+
+    /** The baseline: line by line into hash maps of strings, to the customers sorted by id. */
+    @Benchmark
+    public Object[] obviousJava() throws IOException {
+        Map<String, Customer> customers = new HashMap<>();
+        try (BufferedReader in = new BufferedReader(new InputStreamReader(new ByteArrayInputStream(csv),
+                StandardCharsets.UTF_8))) {
+            in.readLine();
+            for (String line = in.readLine(); line != null; line = in.readLine()) {
+                String[] f = line.split(",");
+                Customer c = customers.computeIfAbsent(f[0], id -> new Customer());
+                BigDecimal amount = new BigDecimal(f[3]);
+                LocalDate date = LocalDate.parse(f[2]);
+                c.amount = c.amount.add(amount);
+                if (amount.signum() >= 0 && c.orders.add(f[1])) {
+                    c.last = c.last == null || date.isAfter(c.last) ? date : c.last;
+                }
+            }
+        }
+        Object[] ids = customers.keySet().toArray();
+        Arrays.sort(ids);
+        return ids;
+    }
+
+    /** One customer of the baseline. */
+    private static final class Customer {
+        BigDecimal amount = BigDecimal.ZERO;
+        final Set<String> orders = new HashSet<>();
+        LocalDate last;
+    }
+
+    /** rfmkit's reader alone: every line parsed to its fields, given to a sink that keeps nothing. */
+    @Benchmark
+    public long rfmkitParse() throws IOException {
+        Counting sink = new Counting();
+        OrderCsvReader.of(OrderCsvFormat.defaults()).read(new ByteArrayInputStream(csv), "orders", sink,
+                (line, reason, column, message, content) -> { });
+        return sink.sum;
+    }
+
+    /** Jackson's streaming CSV parser alone: every line as an array of strings. */
+    @Benchmark
+    public long jacksonParse() throws IOException {
+        long sum = 0;
+        try (MappingIterator<String[]> rows = CSV.readerFor(String[].class).readValues(csv)) {
+            while (rows.hasNext()) {
+                sum += rows.next().length;
+            }
+        }
+        return sum;
+    }
+
+    /** A sink that only adds up what it is given, so that the parsing is not optimised away. */
+    private static final class Counting implements OrderSink {
+        long sum;
+
+        @Override
+        public IngestionOptions options() {
+            return IngestionOptions.defaults();
+        }
+
+        @Override
+        public Optional<ExclusionReason> accept(long lineNumber, OrderLine line) {
+            sum += line.amountUnits();
+            return Optional.empty();
+        }
+
+        @Override
+        public Optional<ExclusionReason> accept(long lineNumber, OrderLineView line) {
+            sum += line.amountUnits() + line.epochDay();
+            return Optional.empty();
+        }
+
+        @Override
+        public void reject(long lineNumber, ExclusionReason reason, String column, String message) {
+            sum++;
+        }
+    }
+}
