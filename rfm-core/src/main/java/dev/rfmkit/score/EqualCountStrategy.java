@@ -1,7 +1,6 @@
 package dev.rfmkit.score;
 
 import dev.rfmkit.metrics.CustomerTable;
-import java.util.Arrays;
 
 /** Rank-then-bin: same-size groups, ties broken by customer id (the table's row order). */
 final class EqualCountStrategy implements ScoringStrategy {
@@ -67,20 +66,13 @@ final class EqualCountStrategy implements ScoringStrategy {
 
     private DimensionFit fitDimension(double[] values) {
         int n = values.length;
-        // sort rows by (value, row); rows are in customer-id order, so ties go by customer id
-        double[] distinct = values.clone();
-        Arrays.sort(distinct);
-        long[] keys = new long[n];
-        for (int row = 0; row < n; row++) {
-            long rank = Arrays.binarySearch(distinct, values[row]);
-            keys[row] = rank << 32 | row;
-        }
-        Arrays.sort(keys);
+        // rows by (value, row), a stable radix sort; rows are in customer-id order, so ties go by customer id
+        int[] order = DoubleSort.order(values);
         int[] binOfRow = new int[n];
         long[] binCounts = new long[k];
         double[] binMax = new double[k];
         for (int p = 1; p <= n; p++) {
-            int row = (int) keys[p - 1];
+            int row = order[p - 1];
             int bin = binOfRank(p, n);
             binOfRow[row] = bin;
             binCounts[bin]++;

@@ -130,6 +130,17 @@ final class SelectedStatistics implements OrderStatistics {
 
     /** The keys at sorted ranks among keys whose bits above shift + DIGIT_BITS are all equal. */
     private static long[] select(long[] keys, long[] ranks, int shift) {
+        long min = Long.MAX_VALUE;
+        long max = Long.MIN_VALUE;
+        for (long key : keys) {
+            min = Math.min(min, key);
+            max = Math.max(max, key);
+        }
+        if (min == max) { // one value repeated, as heavy ties give: every rank is it
+            long[] out = new long[ranks.length];
+            Arrays.fill(out, min);
+            return out;
+        }
         if (keys.length < SORT_BELOW || shift < 0) {
             long[] sorted = keys.clone();
             Arrays.sort(sorted); // signed order: keys of one bucket share their sign bit, so it is the key order
