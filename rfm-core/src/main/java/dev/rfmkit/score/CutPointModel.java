@@ -16,6 +16,11 @@ final class CutPointModel implements ScoringModel {
     private final double[] monetaryCuts;
     private final Map<Dimension, List<Integer>> levels;
     private final boolean closedRight;
+    /** The part of the cell index of each recency and frequency value, by table; null when too wide. */
+    private final IntBins recencyBins;
+    private final IntBins frequencyBins;
+    private final int[] recencyCells;
+    private final int[] frequencyCells;
 
     CutPointModel(String strategy, int k, double[] recencyCuts, double[] frequencyCuts, double[] monetaryCuts,
             Map<Dimension, List<Integer>> levels) {
@@ -31,6 +36,23 @@ final class CutPointModel implements ScoringModel {
         this.frequencyCuts = frequencyCuts;
         this.monetaryCuts = monetaryCuts;
         this.levels = levels;
+        this.recencyBins = IntBins.of(recencyCuts, closedRight);
+        this.frequencyBins = IntBins.of(frequencyCuts, closedRight);
+        // the recency bin counts up, its score down: cell = ((k-1-rb)*k + fb)*k + mb
+        this.recencyCells = cellParts(recencyBins, -k * k, (k - 1) * k * k);
+        this.frequencyCells = cellParts(frequencyBins, k, 0);
+    }
+
+    /** A table's bins as parts of a cell: scale * bin + offset; null without a table. */
+    private static int[] cellParts(IntBins table, int scale, int offset) {
+        if (table == null) {
+            return null;
+        }
+        int[] parts = new int[table.bins.length];
+        for (int i = 0; i < parts.length; i++) {
+            parts[i] = table.bins[i] * scale + offset;
+        }
+        return parts;
     }
 
     /** The strategies whose models are cut-point models, and whether their bins are closed on the right. */
@@ -207,9 +229,12 @@ final class CutPointModel implements ScoringModel {
         if (cells.length < n) {
             throw new IllegalArgumentException("cells must hold " + n + " values (was " + cells.length + ")");
         }
-        // the recency bin counts up, its score down: cell = ((k-1-rb)*k + fb)*k + mb
         int kk = k * k;
         int top = (k - 1) * kk;
+        if (k <= 5 && recencyCells != null && frequencyCells != null) {
+            scoreByTables(recencyDays, frequency, monetary, cells, n);
+            return;
+        }
         if (k <= 5) {
             scoreUpToFiveBins(recencyDays, frequency, monetary, cells, n, kk, top);
             return;
@@ -233,7 +258,49 @@ final class CutPointModel implements ScoringModel {
     }
 
     /**
-     * The common case, at most five bins: the four cut points of each dimension held in locals (missing
+     * The usual case: at most five bins and recency and frequency cut points within a table's width.
+     * Recency and frequency are looked up (clamped into the table, so any int is served) as ready-made
+     * parts of the cell; money takes four branch-free comparisons (missing cut points as infinity).
+     * A NaN is looked for once the loop is done.
+     */
+    private void scoreByTables(int[] recencyDays, int[] frequency, double[] monetary, int[] cells, int n) {
+        int[] rt = recencyCells;
+        int rlo = recencyBins.lo;
+        int rhi = recencyBins.hi;
+        int[] ft = frequencyCells;
+        int flo = frequencyBins.lo;
+        int fhi = frequencyBins.hi;
+        double m0 = cut(monetaryCuts, 0);
+        double m1 = cut(monetaryCuts, 1);
+        double m2 = cut(monetaryCuts, 2);
+        double m3 = cut(monetaryCuts, 3);
+        boolean nan = false;
+        if (closedRight) {
+            for (int i = 0; i < n; i++) {
+                double m = monetary[i];
+                nan |= m != m;
+                int mb = (m0 < m ? 1 : 0) + (m1 < m ? 1 : 0) + (m2 < m ? 1 : 0) + (m3 < m ? 1 : 0);
+                cells[i] = rt[Math.min(Math.max(recencyDays[i], rlo), rhi) - rlo]
+                        + ft[Math.min(Math.max(frequency[i], flo), fhi) - flo] + mb;
+            }
+        } else {
+            for (int i = 0; i < n; i++) {
+                double m = monetary[i];
+                nan |= m != m;
+                int mb = (m0 <= m ? 1 : 0) + (m1 <= m ? 1 : 0) + (m2 <= m ? 1 : 0) + (m3 <= m ? 1 : 0);
+                cells[i] = rt[Math.min(Math.max(recencyDays[i], rlo), rhi) - rlo]
+                        + ft[Math.min(Math.max(frequency[i], flo), fhi) - flo] + mb;
+            }
+        }
+        if (nan) {
+            for (int i = 0; i < n; i++) {
+                checkMonetary(monetary[i]);
+            }
+        }
+    }
+
+    /**
+     * At most five bins with a cut point too wide for a table: the four cut points of each dimension held in locals (missing
      * ones as infinity, which no value reaches), twelve comparisons a row, and no branch or call in
      * the loop, which lets the compiler vectorise it; a NaN is looked for once the loop is done.
      */
