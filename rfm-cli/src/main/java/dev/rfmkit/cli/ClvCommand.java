@@ -2,8 +2,6 @@ package dev.rfmkit.cli;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.rfmkit.RfmAnalysis;
 import dev.rfmkit.RfmResult;
@@ -16,7 +14,6 @@ import dev.rfmkit.clv.PurchaseHistory;
 import dev.rfmkit.html.HtmlReport;
 import dev.rfmkit.jackson.OrderCsvFormat;
 import dev.rfmkit.jackson.OrderCsvReader;
-import dev.rfmkit.jackson.RfmModule;
 import dev.rfmkit.order.ExclusionReason;
 import dev.rfmkit.order.IngestionOptions;
 import dev.rfmkit.order.OrderDataException;
@@ -52,7 +49,6 @@ import picocli.CommandLine.Parameters;
 final class ClvCommand implements Callable<Integer> {
     static final String FORMAT = "rfm-clv-model";
     static final int VERSION = 1;
-    private static final ObjectMapper MAPPER = RfmModule.newMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     @Parameters(index = "0", paramLabel = "ORDERS", description = "Orders CSV file (.gz for gzip), or - for stdin.")
     String orders;
@@ -276,17 +272,17 @@ final class ClvCommand implements Callable<Integer> {
     }
 
     static void write(Models m, Path file) throws IOException {
-        ObjectNode root = MAPPER.createObjectNode();
+        ObjectNode root = PrettyJson.mapper().createObjectNode();
         root.put("format", FORMAT);
         root.put("formatVersion", VERSION);
         root.put("unit", m.unit().id());
-        root.set("bgnbd", MAPPER.valueToTree(m.bgnbd()));
-        root.set("gammaGamma", MAPPER.valueToTree(m.gammaGamma()));
-        Files.writeString(file, MAPPER.writeValueAsString(root) + "\n", StandardCharsets.UTF_8);
+        root.set("bgnbd", PrettyJson.mapper().valueToTree(m.bgnbd()));
+        root.set("gammaGamma", PrettyJson.mapper().valueToTree(m.gammaGamma()));
+        Files.writeString(file, PrettyJson.mapper().writeValueAsString(root) + "\n", StandardCharsets.UTF_8);
     }
 
     static Models read(Path file, ClvUnit expected) {
-        JsonNode root = ModelFiles.readEnvelope(file, MAPPER, FORMAT, "rfm clv --model-out", VERSION,
+        JsonNode root = ModelFiles.readEnvelope(file, PrettyJson.mapper(), FORMAT, "rfm clv --model-out", VERSION,
                 java.util.Set.of("format", "formatVersion", "unit", "bgnbd", "gammaGamma"));
         ClvUnit unit;
         try {
@@ -298,8 +294,8 @@ final class ClvCommand implements Callable<Integer> {
             throw new UsageException("the saved models were fitted with --unit " + unit.id() + ", not " + expected.id());
         }
         try {
-            return new Models(MAPPER.treeToValue(root.path("bgnbd"), BgNbd.class),
-                    MAPPER.treeToValue(root.path("gammaGamma"), GammaGamma.class), unit);
+            return new Models(PrettyJson.mapper().treeToValue(root.path("bgnbd"), BgNbd.class),
+                    PrettyJson.mapper().treeToValue(root.path("gammaGamma"), GammaGamma.class), unit);
         } catch (JsonProcessingException | IllegalArgumentException e) {
             String message = e instanceof JsonProcessingException j ? j.getOriginalMessage() : e.getMessage();
             throw new DataException(file + ": " + message);

@@ -2,10 +2,7 @@ package dev.rfmkit.cli;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.rfmkit.jackson.RfmModule;
 import dev.rfmkit.metrics.MonetaryMode;
 import dev.rfmkit.order.ReturnsPolicy;
 import dev.rfmkit.score.ScoringModel;
@@ -27,23 +24,22 @@ record SavedModel(ScoringModel model, SegmentScheme scheme, MonetaryMode monetar
     static final String FORMAT = "rfm-model";
     static final int VERSION = 1;
 
-    private static final ObjectMapper MAPPER = RfmModule.newMapper().enable(SerializationFeature.INDENT_OUTPUT);
     private static final Set<String> FIELDS = Set.of("format", "formatVersion", "options", "model", "scheme");
 
     static void write(SavedModel saved, Path file) throws IOException {
-        ObjectNode root = MAPPER.createObjectNode();
+        ObjectNode root = PrettyJson.mapper().createObjectNode();
         root.put("format", FORMAT);
         root.put("formatVersion", VERSION);
         ObjectNode options = root.putObject("options");
         options.put("monetary", saved.monetary().name().toLowerCase(Locale.ROOT));
         options.put("returns", saved.returns().name().toLowerCase(Locale.ROOT));
-        root.set("model", MAPPER.valueToTree(saved.model()));
-        root.set("scheme", MAPPER.valueToTree(saved.scheme()));
-        Files.writeString(file, MAPPER.writeValueAsString(root) + "\n", StandardCharsets.UTF_8);
+        root.set("model", PrettyJson.mapper().valueToTree(saved.model()));
+        root.set("scheme", PrettyJson.mapper().valueToTree(saved.scheme()));
+        Files.writeString(file, PrettyJson.mapper().writeValueAsString(root) + "\n", StandardCharsets.UTF_8);
     }
 
     static SavedModel read(Path file) {
-        JsonNode root = ModelFiles.readEnvelope(file, MAPPER, FORMAT, "rfm fit", VERSION, FIELDS);
+        JsonNode root = ModelFiles.readEnvelope(file, PrettyJson.mapper(), FORMAT, "rfm fit", VERSION, FIELDS);
         JsonNode options = root.path("options");
         MonetaryMode monetary = option(file, options, "monetary", MonetaryMode.class);
         ReturnsPolicy returns = option(file, options, "returns", ReturnsPolicy.class);
@@ -70,7 +66,7 @@ record SavedModel(ScoringModel model, SegmentScheme scheme, MonetaryMode monetar
             throw new DataException(file + ": " + field + ": should be an object");
         }
         try {
-            return MAPPER.treeToValue(node, type);
+            return PrettyJson.mapper().treeToValue(node, type);
         } catch (JsonProcessingException e) {
             String message = e.getOriginalMessage();
             throw new DataException(file + ": " + (message.startsWith(field) ? "" : field + ".") + message);
