@@ -49,11 +49,57 @@ final class EqualCountStrategy implements ScoringStrategy {
     @Override
     public ScoringModel fitModel(int[] recencyDays, int[] frequency, double[] monetary) {
         Fitting.checkColumns(recencyDays, frequency, monetary);
-        DimensionFit r = fitDimension(toDouble(recencyDays));
-        DimensionFit f = fitDimension(toDouble(frequency));
-        DimensionFit m = fitDimension(monetary);
-        return new CutPointModel(NAME, k, r.cuts(), f.cuts(), m.cuts(),
-                CutPointModel.levels(k, r.binCounts(), f.binCounts(), m.binCounts()));
+        long[] lastRanks = lastRanks(monetary.length);
+        long[] wanted = new long[k];
+        for (int b = 0; b < k; b++) {
+            wanted[b] = lastRanks[b] - 1;
+        }
+        return modelOf(ValueCounts.of(recencyDays), ValueCounts.of(frequency),
+                SelectedStatistics.of(monetary, wanted));
+    }
+
+    @Override
+    public ScoringModel fitModel(ValueCounts recencyDays, ValueCounts frequency, ValueCounts monetary) {
+        Fitting.checkDistributions(recencyDays, frequency, monetary);
+        return modelOf(recencyDays, frequency, monetary);
+    }
+
+    /**
+     * The model from order statistics alone: the ranks in each bin follow from n, and a bin's largest
+     * value is the order statistic at its last rank.
+     */
+    private CutPointModel modelOf(OrderStatistics r, OrderStatistics f, OrderStatistics m) {
+        DimensionFit rf = modelDimension(r);
+        DimensionFit ff = modelDimension(f);
+        DimensionFit mf = modelDimension(m);
+        return new CutPointModel(NAME, k, rf.cuts(), ff.cuts(), mf.cuts(),
+                CutPointModel.levels(k, rf.binCounts(), ff.binCounts(), mf.binCounts()));
+    }
+
+    private DimensionFit modelDimension(OrderStatistics values) {
+        long[] lastRanks = lastRanks(values.size());
+        long[] binCounts = new long[k];
+        double[] binMax = new double[k];
+        for (int b = 0; b < k; b++) {
+            binCounts[b] = lastRanks[b] - (b == 0 ? 0 : lastRanks[b - 1]);
+            if (binCounts[b] > 0) {
+                binMax[b] = values.orderStatistic(lastRanks[b] - 1);
+            }
+        }
+        return new DimensionFit(null, cutPoints(binCounts, binMax), binCounts);
+    }
+
+    /**
+     * The last 1-based rank of each bin among n: rank p is in a bin at most b when
+     * (p-1)k <= (n-1)(b+1), so the last is floor((n-1)(b+1)/k) + 1, and n for the top bin.
+     */
+    private long[] lastRanks(long n) {
+        long[] last = new long[k];
+        for (int b = 0; b < k - 1; b++) {
+            last[b] = Math.multiplyExact(n - 1, (long) b + 1) / k + 1;
+        }
+        last[k - 1] = n;
+        return last;
     }
 
     private static double[] toDouble(int[] column) {

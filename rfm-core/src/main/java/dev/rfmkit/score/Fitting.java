@@ -2,8 +2,9 @@ package dev.rfmkit.score;
 
 import dev.rfmkit.metrics.CustomerTable;
 import java.util.Objects;
+import java.util.function.Function;
 
-/** Checks shared by every strategy's fit. */
+/** Checks shared by every strategy's fit, and the one fitting path of the cut-point strategies. */
 final class Fitting {
     private Fitting() {
     }
@@ -64,17 +65,48 @@ final class Fitting {
      */
     static CutPointModel modelByCutPoints(String name, int k, int[] recencyDays, int[] frequency, double[] monetary,
             CutRule rule, boolean closedRight) {
-        Distribution r = Distribution.of(recencyDays);
-        Distribution f = Distribution.of(frequency);
         OrderStatistics m = SelectedStatistics.of(monetary, OrderStatistics.type7Ranks(monetary.length, k));
+        return modelByCutPoints(name, k, ValueCounts.of(recencyDays), ValueCounts.of(frequency), m,
+                cuts -> binCounts(k, monetary, cuts, closedRight), rule, closedRight);
+    }
+
+    /** Fits a cut-point model from the distributions of the dimensions, checked by the caller. */
+    static CutPointModel modelByCutPoints(String name, int k, ValueCounts recency, ValueCounts frequency,
+            ValueCounts monetary, CutRule rule, boolean closedRight) {
+        return modelByCutPoints(name, k, recency, frequency, monetary,
+                cuts -> binCounts(k, monetary, cuts, closedRight), rule, closedRight);
+    }
+
+    /**
+     * The one way cut-point models are fitted: cut points from each dimension's order statistics,
+     * levels in use from the number of fitting values in each bin.
+     */
+    private static CutPointModel modelByCutPoints(String name, int k, ValueCounts r, ValueCounts f, OrderStatistics m,
+            Function<double[], long[]> moneyBinCounts, CutRule rule, boolean closedRight) {
         double[] rc = rule.cuts(Dimension.RECENCY, r);
         double[] fc = rule.cuts(Dimension.FREQUENCY, f);
         double[] mc = rule.cuts(Dimension.MONETARY, m);
         return new CutPointModel(name, k, rc, fc, mc, CutPointModel.levels(k, binCounts(k, r, rc, closedRight),
-                binCounts(k, f, fc, closedRight), binCounts(k, monetary, mc, closedRight)), closedRight);
+                binCounts(k, f, fc, closedRight), moneyBinCounts.apply(mc)), closedRight);
     }
 
-    private static long[] binCounts(int k, Distribution d, double[] cuts, boolean closedRight) {
+    /**
+     * Checks distributions to fit from: the same number of customers in each, at least one.
+     *
+     * @throws IllegalArgumentException if not
+     */
+    static void checkDistributions(ValueCounts recency, ValueCounts frequency, ValueCounts monetary) {
+        long n = recency.size();
+        if (frequency.size() != n || monetary.size() != n) {
+            throw new IllegalArgumentException("distributions must count the same customers (recency " + n
+                    + ", frequency " + frequency.size() + ", monetary " + monetary.size() + ")");
+        }
+        if (n == 0) {
+            throw new IllegalArgumentException("cannot fit a model to no customers");
+        }
+    }
+
+    private static long[] binCounts(int k, ValueCounts d, double[] cuts, boolean closedRight) {
         long[] counts = new long[k];
         for (int i = 0; i < d.distinct(); i++) {
             double v = d.value(i);

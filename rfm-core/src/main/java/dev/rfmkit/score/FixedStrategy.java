@@ -75,6 +75,12 @@ final class FixedStrategy implements ScoringStrategy {
     }
 
     @Override
+    public ScoringModel fitModel(ValueCounts recencyDays, ValueCounts frequency, ValueCounts monetary) {
+        Fitting.checkDistributions(recencyDays, frequency, monetary);
+        return Fitting.modelByCutPoints(NAME, k, recencyDays, frequency, monetary, this::cuts, true);
+    }
+
+    @Override
     public String toString() {
         return "fixed(R=" + Arrays.toString(recency) + ", F=" + Arrays.toString(frequency) + ", M="
                 + Arrays.toString(monetary) + ")";

@@ -112,14 +112,45 @@ public final class KMeansStrategy implements ScoringStrategy {
             throw domainError("row " + bad, monetary[bad]);
         }
         Map<Dimension, Clusters> clusters = new EnumMap<>(Dimension.class);
-        clusters.put(Dimension.RECENCY, cluster(Distribution.of(recencyDays)));
-        clusters.put(Dimension.FREQUENCY, cluster(Distribution.of(frequency)));
-        clusters.put(Dimension.MONETARY, cluster(Distribution.of(monetary)));
+        clusters.put(Dimension.RECENCY, cluster(ValueCounts.of(recencyDays)));
+        clusters.put(Dimension.FREQUENCY, cluster(ValueCounts.of(frequency)));
+        clusters.put(Dimension.MONETARY, cluster(ValueCounts.of(monetary)));
         return KMeansModel.of(k, transform, clusters);
     }
 
+    /**
+     * {@inheritDoc}
+     *
+     * <p>The model is a {@link KMeansModel}, the same as the fit of the customers counted gives.
+     */
+    @Override
+    public KMeansModel fitModel(ValueCounts recencyDays, ValueCounts frequency, ValueCounts monetary) {
+        Fitting.checkDistributions(recencyDays, frequency, monetary);
+        double low = monetary.value(0);
+        double high = monetary.value(monetary.distinct() - 1);
+        if (!Double.isFinite(low) || !Double.isFinite(high)) {
+            throw new IllegalArgumentException("monetary values must be finite (was " + (Double.isFinite(low) ? high
+                    : low) + ")");
+        }
+        checkDomain(Dimension.RECENCY, recencyDays);
+        checkDomain(Dimension.FREQUENCY, frequency);
+        checkDomain(Dimension.MONETARY, monetary);
+        Map<Dimension, Clusters> clusters = new EnumMap<>(Dimension.class);
+        clusters.put(Dimension.RECENCY, cluster(recencyDays));
+        clusters.put(Dimension.FREQUENCY, cluster(frequency));
+        clusters.put(Dimension.MONETARY, cluster(monetary));
+        return KMeansModel.of(k, transform, clusters);
+    }
+
+    private void checkDomain(Dimension d, ValueCounts values) {
+        if (transform != KMeansTransform.NONE && values.value(0) <= -1) {
+            throw new IllegalArgumentException("the log1p transform needs values above -1; " + d.name().toLowerCase(
+                    java.util.Locale.ROOT) + " value " + values.value(0) + " (" + values.count(0) + " customers) is not");
+        }
+    }
+
     /** Clusters one dimension: transformed distinct values (merged where the transform makes them equal). */
-    private Clusters cluster(Distribution values) {
+    private Clusters cluster(ValueCounts values) {
         int n = values.distinct();
         double[] x = new double[n];
         long[] w = new long[n];

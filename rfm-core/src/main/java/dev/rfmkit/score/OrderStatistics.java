@@ -2,7 +2,7 @@ package dev.rfmkit.score;
 
 /**
  * The order statistics of one dimension's values: what quantile cut points are made of. A
- * {@link Distribution} holds all of them; {@link SelectedStatistics} finds just the ones asked for.
+ * {@link ValueCounts} holds all of them; {@link SelectedStatistics} finds just the ones asked for.
  */
 interface OrderStatistics {
     /** The number of values. */

@@ -35,6 +35,12 @@ final class QuantileStrategy implements ScoringStrategy {
     }
 
     @Override
+    public ScoringModel fitModel(ValueCounts recencyDays, ValueCounts frequency, ValueCounts monetary) {
+        Fitting.checkDistributions(recencyDays, frequency, monetary);
+        return Fitting.modelByCutPoints(NAME, k, recencyDays, frequency, monetary, (dimension, values) -> values.type7CutPoints(k), true);
+    }
+
+    @Override
     public String toString() {
         return "quantile(" + k + ")";
     }

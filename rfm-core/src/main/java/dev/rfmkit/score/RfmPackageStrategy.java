@@ -108,6 +108,12 @@ public final class RfmPackageStrategy implements ScoringStrategy {
     }
 
     @Override
+    public ScoringModel fitModel(ValueCounts recencyDays, ValueCounts frequency, ValueCounts monetary) {
+        Fitting.checkDistributions(recencyDays, frequency, monetary);
+        return Fitting.modelByCutPoints(NAME, k, recencyDays, frequency, monetary, this::edges, false);
+    }
+
+    @Override
     public String toString() {
         StringBuilder sb = new StringBuilder("rfm-package(").append(k);
         breakpoints.forEach((d, e) -> sb.append(", ").append(d.letter()).append('=').append(Arrays.toString(e)));

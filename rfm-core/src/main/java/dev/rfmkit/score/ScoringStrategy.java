@@ -48,6 +48,29 @@ public interface ScoringStrategy {
     }
 
     /**
+     * Fits a model from the distribution of each dimension (distinct values with their counts) instead
+     * of the customers themselves: the way to fit from summaries counted elsewhere, such as
+     * {@code GROUP BY} aggregates of a cluster, or merged from parts of the data. A quantile, R package
+     * or K-Means model depends on nothing else, so it equals the model {@link #fit} gives for the same
+     * customers; so does an equal-count model (its bins' largest values are order statistics), though
+     * not the equal-count fit's own scores, which split ties by customer id.
+     *
+     * <p>The built-in strategies all fit from distributions; a strategy of another kind may refuse.
+     *
+     * @param recencyDays the distribution of recency (days)
+     * @param frequency the distribution of frequency
+     * @param monetary the distribution of monetary values
+     * @return the model
+     * @throws IllegalArgumentException if the distributions count different numbers of customers or
+     *     none, or hold values the strategy cannot fit (K-Means: non-finite money, values outside its
+     *     transform's domain)
+     * @throws UnsupportedOperationException if the strategy fits from customers only
+     */
+    default ScoringModel fitModel(ValueCounts recencyDays, ValueCounts frequency, ValueCounts monetary) {
+        throw new UnsupportedOperationException("strategy " + name() + " does not fit from distributions");
+    }
+
+    /**
      * Quantile scoring with {@value #DEFAULT_BINS} bins.
      *
      * @return the strategy

@@ -136,6 +136,50 @@ abstract class ScoringContractTest {
         assertArrayEquals(a, b);
     }
 
+    /** A fit from distributions counted in three parts of the customers and merged: the fit's model. */
+    @ParameterizedTest(name = "k={0}, seed={1}")
+    @MethodSource("dev.rfmkit.score.ScoringContractTest#cases")
+    void fitModel_fromMergedDistributions_isTheModelOfTheFit(int k, long seed) {
+        CustomerTable t = table(seed);
+        ScoringModel fitted = strategy(k).fit(t).model();
+        SplittableRandom rnd = new SplittableRandom(seed ^ 0x5EEDL);
+        int n = t.size();
+        int[] part = new int[n];
+        int[] sizes = new int[3];
+        for (int i = 0; i < n; i++) {
+            part[i] = rnd.nextInt(3);
+            sizes[part[i]]++;
+        }
+        ValueCounts[] merged = new ValueCounts[3];
+        for (int p = 0; p < 3; p++) {
+            int[] r = new int[sizes[p]];
+            int[] f = new int[sizes[p]];
+            double[] m = new double[sizes[p]];
+            for (int i = 0, at = 0; i < n; i++) {
+                if (part[i] == p) {
+                    r[at] = t.recencyDays(i);
+                    f[at] = t.frequency(i);
+                    m[at++] = t.monetary(i);
+                }
+            }
+            ValueCounts[] counts = {ValueCounts.of(r), ValueCounts.of(f), ValueCounts.of(m)};
+            for (int d = 0; d < 3; d++) {
+                merged[d] = p == 0 ? counts[d] : merged[d].merge(counts[d]);
+            }
+        }
+        ScoringModel fromCounts = strategy(k).fitModel(merged[0], merged[1], merged[2]);
+        assertEquals(fitted.toString(), fromCounts.toString());
+        for (Dimension d : Dimension.values()) {
+            assertArrayEquals(fitted.cutPoints(d), fromCounts.cutPoints(d), d.name());
+            assertEquals(fitted.levelsInUse(d), fromCounts.levelsInUse(d), d.name());
+        }
+        int[] a = new int[n];
+        int[] b = new int[n];
+        fitted.scoreCells(t.recencyColumn(), t.frequencyColumn(), t.monetaryColumn(), a);
+        fromCounts.scoreCells(t.recencyColumn(), t.frequencyColumn(), t.monetaryColumn(), b);
+        assertArrayEquals(a, b);
+    }
+
     @ParameterizedTest(name = "k={0}, seed={1}")
     @MethodSource("dev.rfmkit.score.ScoringContractTest#cases")
     void model_monotonePerDimension(int k, long seed) {

@@ -51,7 +51,7 @@ class SelectedStatisticsTest {
         assertEquals(Arrays.toString(before), Arrays.toString(column), "the column is not modified");
         for (int k = 2; k <= 9; k++) {
             SelectedStatistics cuts = SelectedStatistics.of(column, OrderStatistics.type7Ranks(n, k));
-            double[] expected = Distribution.of(column).type7CutPoints(k);
+            double[] expected = ValueCounts.of(column).type7CutPoints(k);
             assertEquals(Arrays.toString(expected), Arrays.toString(cuts.type7CutPoints(k)), "k = " + k);
         }
     }
