@@ -4,7 +4,6 @@ import dev.rfmkit.order.Amounts;
 import dev.rfmkit.order.CustomerOrders;
 import dev.rfmkit.order.IngestionResult;
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.util.Objects;
 
@@ -74,9 +73,7 @@ public final class CustomerTable {
             first[i] = c.firstOrderEpochDay(i);
             last[i] = c.lastOrderEpochDay(i);
             recency[i] = Math.toIntExact(asOfDay - last[i]);
-            monetary[i] = mode == MonetaryMode.TOTAL
-                    ? Amounts.toDouble(total[i])
-                    : total[i] / ((double) frequency[i] * Amounts.UNITS_PER_CURRENCY_UNIT);
+            monetary[i] = mode.value(total[i], frequency[i]);
         }
         return new CustomerTable(result.asOf(), mode, ids, recency, frequency, monetary, total, first, last);
     }
@@ -144,10 +141,7 @@ public final class CustomerTable {
      * @return the rounded monetary value
      */
     public BigDecimal monetaryDecimal(int row, int scale) {
-        BigDecimal total = Amounts.toDecimal(totalUnits[row]);
-        return mode == MonetaryMode.TOTAL
-                ? total.setScale(scale, RoundingMode.HALF_EVEN)
-                : total.divide(BigDecimal.valueOf(frequency[row]), scale, RoundingMode.HALF_EVEN);
+        return mode.decimal(totalUnits[row], frequency[row], scale);
     }
 
     /**

@@ -149,7 +149,13 @@ public enum CustomerIdOrder implements Comparator<String> {
         return (int) ((key ^ Long.MIN_VALUE) >>> shift) & 0xFFFF; // sign flipped: negatives first
     }
 
-    static boolean isInteger(String id) {
+    /**
+     * Whether an id is an integer: an optional minus sign followed by ASCII digits.
+     *
+     * @param id the id
+     * @return true if all ids being integers would order it numerically
+     */
+    public static boolean isInteger(String id) {
         Objects.requireNonNull(id, "id");
         int start = id.startsWith("-") ? 1 : 0;
         if (id.length() == start) {

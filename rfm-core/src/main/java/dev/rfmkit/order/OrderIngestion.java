@@ -370,6 +370,17 @@ public final class OrderIngestion implements OrderSink {
     }
 
     /**
+     * The latest date of the lines included so far (purchases and returns), as the default as-of date
+     * is derived from it: for ingestions split into parts (on a cluster, say) whose as-of date is
+     * derived from all parts together. Read it from the thread that feeds the lines.
+     *
+     * @return the date, or empty if no line was included
+     */
+    public Optional<LocalDate> latestIncludedDate() {
+        return latestDay == NO_DAY_MAX ? Optional.empty() : Optional.of(LocalDate.ofEpochDay(latestDay));
+    }
+
+    /**
      * Finishes the ingestion: folds orders into customers and sorts customers by id.
      *
      * @return the per-customer order facts, the report and the as-of date

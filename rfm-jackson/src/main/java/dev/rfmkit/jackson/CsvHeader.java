@@ -46,21 +46,37 @@ final class CsvHeader {
                     + " characters");
         }
         List<String> names = new ArrayList<>(records.size());
-        Map<String, Integer> index = new HashMap<>();
         for (int i = 0; i < records.size(); i++) {
-            String name = records.field(i).strip();
+            names.add(records.field(i));
+        }
+        return of(names, records.line());
+    }
+
+    /**
+     * A header from column names split elsewhere.
+     *
+     * @param fields the names, in column order (null for a column without a name)
+     * @param line the physical line of the header, for messages
+     * @return the header
+     * @throws OrderDataException if two columns have the same name
+     */
+    static CsvHeader of(List<String> fields, long line) {
+        List<String> names = new ArrayList<>(fields.size());
+        Map<String, Integer> index = new HashMap<>();
+        for (int i = 0; i < fields.size(); i++) {
+            String name = fields.get(i) == null ? "" : fields.get(i).strip();
             names.add(name);
             if (name.isEmpty()) {
                 continue;
             }
             Integer previous = index.putIfAbsent(key(name), i);
             if (previous != null) {
-                throw new OrderDataException(records.line(), null, null, "duplicate column " + name + ": columns "
+                throw new OrderDataException(line, null, null, "duplicate column " + name + ": columns "
                         + (previous + 1) + " (" + names.get(previous) + ") and " + (i + 1)
                         + " have the same name, ignoring case");
             }
         }
-        return new CsvHeader(List.copyOf(names), Map.copyOf(index), records.line());
+        return new CsvHeader(List.copyOf(names), Map.copyOf(index), line);
     }
 
     private static String key(String name) {

@@ -32,7 +32,7 @@ import java.util.zip.GZIPInputStream;
  *
  * <p>Not thread-safe.
  */
-final class CsvRecords implements Closeable {
+final class CsvRecords implements Closeable, RecordFields {
     private static final CsvFactory FACTORY = new CsvFactory();
     private static final char QUOTE = '"';
 
@@ -257,12 +257,14 @@ final class CsvRecords implements Closeable {
     }
 
     /** The 1-based physical line on which the current record starts. */
-    long line() {
+    @Override
+    public long line() {
         return line;
     }
 
     /** The number of fields of the current record. */
-    int size() {
+    @Override
+    public int size() {
         return size;
     }
 
@@ -272,7 +274,8 @@ final class CsvRecords implements Closeable {
      * @param index the 0-based field index
      * @return the field, unquoted; the empty string if the record has fewer fields
      */
-    String field(int index) {
+    @Override
+    public String field(int index) {
         if (index >= size) {
             return "";
         }
@@ -285,7 +288,8 @@ final class CsvRecords implements Closeable {
     }
 
     /** The raw text of the current record as it stands in the input, without its line terminator. */
-    String content() {
+    @Override
+    public String content() {
         if (content == null) {
             content = fromScanner ? scanner.content() : tape.record(start, delimiter, QUOTE);
         }

@@ -1,5 +1,6 @@
 package dev.rfmkit.jackson;
 
+import java.io.Serializable;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.Objects;
@@ -22,9 +23,11 @@ import java.util.Optional;
  * without an offset is taken as already local to that zone.
  *
  * <p>Immutable and safe to share between threads; start from {@link #defaults()} and derive with the
- * {@code withX} methods.
+ * {@code withX} methods. Serializable, so that a cluster's tasks can take it along.
  */
-public final class OrderCsvFormat {
+public final class OrderCsvFormat implements Serializable {
+    private static final long serialVersionUID = 1L;
+
     /** The default maximum length of a line (a record), in characters: 1 MiB. */
     public static final int DEFAULT_MAX_LINE_LENGTH = 1 << 20;
 

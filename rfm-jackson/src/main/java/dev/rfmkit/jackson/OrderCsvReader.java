@@ -118,6 +118,85 @@ public final class OrderCsvReader {
         return read(in, sourceName, ingestion, rejects, true);
     }
 
+    /**
+     * A reader of records whose fields were split elsewhere, such as the rows of a Spark Dataset read
+     * from CSV files: each record is checked and turned into an order line by exactly the rules that
+     * apply to a line of a file in this format (columns found by name, dates, amounts, quantity x price,
+     * the same exclusion reasons and messages).
+     *
+     * @param header the column names, in the order of the records' fields
+     * @param ingestion the ingestion to feed
+     * @param rejects told about each excluded record; its content is the fields joined by the
+     *     delimiter, quoted where needed
+     * @return the reader, for one thread
+     * @throws OrderDataException if the header lacks a required column or names one twice
+     */
+    public FieldReader fieldReader(List<String> header, OrderSink ingestion, RejectListener rejects) {
+        Objects.requireNonNull(header, "header");
+        check(ingestion, rejects);
+        CsvHeader h = CsvHeader.of(header, 1);
+        return new FieldReader(new RecordReader(new Columns(h), CsvDates.of(format), ingestion, rejects), h.size());
+    }
+
+    /** Reads records split elsewhere; see {@link #fieldReader}. Not thread-safe. */
+    public final class FieldReader {
+        private final RecordReader reader;
+        private final int columns;
+
+        private FieldReader(RecordReader reader, int columns) {
+            this.reader = reader;
+            this.columns = columns;
+        }
+
+        /**
+         * Reads one record.
+         *
+         * @param line the record's line number for messages and rejects (1-based, the header being
+         *     line 1), or 0 if it has none
+         * @param fields the fields, in header order; null fields read as empty
+         * @throws IOException if the reject listener fails
+         * @throws OrderDataException in strict ingestion, at the first excluded record
+         */
+        public void read(long line, String[] fields) throws IOException {
+            reader.readFields(new SplitFields(line, fields, format.delimiter()));
+        }
+
+        /** The number of columns of the header. */
+        public int columns() {
+            return columns;
+        }
+    }
+
+    /** A record split elsewhere. */
+    private record SplitFields(long line, String[] fields, char delimiter) implements RecordFields {
+        @Override
+        public int size() {
+            return fields.length;
+        }
+
+        @Override
+        public String field(int index) {
+            return index >= fields.length || fields[index] == null ? "" : fields[index];
+        }
+
+        @Override
+        public String content() {
+            StringBuilder sb = new StringBuilder();
+            for (int i = 0; i < fields.length; i++) {
+                if (i > 0) {
+                    sb.append(delimiter);
+                }
+                String f = field(i);
+                if (f.indexOf(delimiter) >= 0 || f.indexOf('"') >= 0 || f.indexOf('\n') >= 0 || f.indexOf('\r') >= 0) {
+                    sb.append('"').append(f.replace("\"", "\"\"")).append('"');
+                } else {
+                    sb.append(f);
+                }
+            }
+            return sb.toString();
+        }
+    }
+
     /** Reads with or without the fast path for plain lines; the results are the same either way. */
     ReadStats read(InputStream in, String sourceName, OrderSink ingestion, RejectListener rejects, boolean fast)
             throws IOException {
@@ -238,6 +317,12 @@ public final class OrderCsvReader {
                         "(not kept: longer than " + records.maxRecord() + " characters)");
                 return;
             }
+            readFields(records);
+        }
+
+        /** Reads a record of the general path, split by this module's reader or elsewhere. */
+        void readFields(RecordFields records) throws IOException {
+            long line = records.line();
             checkFieldCount(records);
             OrderLine orderLine;
             try {
@@ -258,7 +343,7 @@ public final class OrderCsvReader {
             }
         }
 
-        private void checkFieldCount(CsvRecords records) {
+        private void checkFieldCount(RecordFields records) {
             if (strict && records.size() != header.size()) {
                 throw new OrderDataException(records.line(), null, null, "record has " + records.size()
                         + " fields, expected " + header.size() + " as in the header");
@@ -337,7 +422,7 @@ public final class OrderCsvReader {
             return Amounts.parse(text.of(plain.bytes(), plain.from(field), plain.to(field)), decimalSeparator);
         }
 
-        private OrderLine orderLine(CsvRecords records) throws Rejected {
+        private OrderLine orderLine(RecordFields records) throws Rejected {
             String customer = records.field(columns.customer);
             if (customer.isBlank()) {
                 throw new Rejected(ExclusionReason.MISSING_CUSTOMER_ID, columns.customer, "customer id is empty");

@@ -111,27 +111,73 @@ public final class ScoredCustomerWriter {
     }
 
     private static void writeCsv(RfmResult result, OutputStream out, boolean excelSafe) throws IOException {
-        CsvOut csv = new CsvOut(out);
-        for (int c = 0; c < COLUMNS.size(); c++) {
-            csv.cell(c, COLUMNS.get(c));
-        }
-        csv.endRow();
+        CsvRows rows = new CsvRows(out, excelSafe);
         CustomerTable customers = result.customers();
         RfmScores scores = result.scores();
-        boolean total = customers.monetaryMode() == MonetaryMode.TOTAL;
+        MonetaryMode mode = customers.monetaryMode();
         for (int i = 0; i < result.size(); i++) {
-            String id = customers.customerId(i);
-            String segment = result.segment(i).id();
-            int r = scores.r(i);
-            int f = scores.f(i);
-            int m = scores.m(i);
-            csv.cell(0, excelSafe ? excelSafe(id) : id);
-            csv.number(1, customers.recencyDays(i));
-            csv.number(2, customers.frequency(i));
-            if (total) {
-                csv.cents(3, centsHalfEven(customers.totalAmountUnits(i)));
+            rows.write(customers.customerId(i), customers.recencyDays(i), customers.frequency(i),
+                    customers.totalAmountUnits(i), mode, scores.r(i), scores.f(i), scores.m(i), result.segment(i).id());
+        }
+        rows.flush();
+    }
+
+    /**
+     * A CSV writer of rows given one at a time, for results that are not an {@link RfmResult} in
+     * memory (rows streamed from a cluster, say): the header now, then the same cells, quoting and
+     * rounding as {@link #write} writes. CSV only.
+     *
+     * @param out the stream to write to; flushed by {@link CsvRows#flush()}, not closed
+     * @return the row writer, for one thread
+     * @throws IOException if the header cannot be written
+     * @throws IllegalStateException if this writer's format is not CSV
+     */
+    public CsvRows csvRows(OutputStream out) throws IOException {
+        Objects.requireNonNull(out, "out");
+        if (format != Format.CSV) {
+            throw new IllegalStateException("rows one at a time are written as CSV only (format is " + format + ")");
+        }
+        return new CsvRows(out, excelSafe);
+    }
+
+    /** Rows of {@code segment} CSV, one at a time; see {@link #csvRows}. Not thread-safe. */
+    public static final class CsvRows {
+        private final CsvOut csv;
+        private final boolean excelSafe;
+
+        private CsvRows(OutputStream out, boolean excelSafe) throws IOException {
+            this.csv = new CsvOut(out);
+            this.excelSafe = excelSafe;
+            for (int c = 0; c < COLUMNS.size(); c++) {
+                csv.cell(c, COLUMNS.get(c));
+            }
+            csv.endRow();
+        }
+
+        /**
+         * Writes one customer.
+         *
+         * @param customerId the customer id
+         * @param recencyDays the recency in days
+         * @param frequency the number of orders
+         * @param totalAmountUnits the sum of the customer's included amounts in units of 1/10,000; the
+         *     monetary cell is {@link MonetaryMode#decimal} of it with 2 decimals
+         * @param mode total or average order value
+         * @param r the R score
+         * @param f the F score
+         * @param m the M score
+         * @param segmentId the segment id
+         * @throws IOException if writing fails
+         */
+        public void write(String customerId, int recencyDays, int frequency, long totalAmountUnits, MonetaryMode mode,
+                int r, int f, int m, String segmentId) throws IOException {
+            csv.cell(0, excelSafe ? excelSafe(customerId) : customerId);
+            csv.number(1, recencyDays);
+            csv.number(2, frequency);
+            if (mode == MonetaryMode.TOTAL) {
+                csv.cents(3, centsHalfEven(totalAmountUnits));
             } else {
-                csv.cell(3, customers.monetaryDecimal(i, 2).toPlainString());
+                csv.cell(3, mode.decimal(totalAmountUnits, frequency, 2).toPlainString());
             }
             csv.number(4, r);
             csv.number(5, f);
@@ -141,10 +187,18 @@ public final class ScoredCustomerWriter {
             } else {
                 csv.cell(7, r + "-" + f + "-" + m);
             }
-            csv.cell(8, excelSafe ? excelSafe(segment) : segment);
+            csv.cell(8, excelSafe ? excelSafe(segmentId) : segmentId);
             csv.endRow();
         }
-        csv.flush();
+
+        /**
+         * Writes out what is buffered and flushes the stream.
+         *
+         * @throws IOException if writing fails
+         */
+        public void flush() throws IOException {
+            csv.flush();
+        }
     }
 
     /** Units (1/10,000) rounded half to even to cents, as {@link CustomerTable#monetaryDecimal} rounds. */

@@ -1,0 +1,365 @@
+package dev.rfmkit.spark;
+
+import dev.rfmkit.jackson.OrderCsvFormat;
+import dev.rfmkit.jackson.OrderCsvReader;
+import dev.rfmkit.jackson.RejectListener;
+import dev.rfmkit.metrics.MonetaryMode;
+import dev.rfmkit.order.Amounts;
+import dev.rfmkit.order.CustomerIdOrder;
+import dev.rfmkit.order.IngestionOptions;
+import dev.rfmkit.order.IngestionReport;
+import dev.rfmkit.order.OrderIngestion;
+import dev.rfmkit.score.ScoringModel;
+import dev.rfmkit.score.ScoringStrategy;
+import dev.rfmkit.score.ValueCounts;
+import dev.rfmkit.segment.Segment;
+import dev.rfmkit.segment.SegmentScheme;
+import java.sql.Date;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import org.apache.spark.HashPartitioner;
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.broadcast.Broadcast;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+import org.apache.spark.storage.StorageLevel;
+import scala.Tuple2;
+
+/**
+ * RFM analysis of order lines held in a Spark {@link Dataset}: the same metrics, fitted model, scores
+ * and segments as the in-process {@link dev.rfmkit.RfmAnalysis} gives for the same lines, computed on
+ * the cluster.
+ *
+ * <p>How: the lines are partitioned by customer id (so every customer is whole in one partition) and
+ * each partition is read and ingested by the library itself ({@link OrderCsvReader#fieldReader},
+ * {@link OrderIngestion}): the same checks, exclusion reasons and exact money arithmetic; the
+ * partitions' reports add up to the report of all lines. The fit needs only the distribution of each
+ * dimension ({@link ValueCounts}), aggregated on the cluster: recency and frequency have a few hundred
+ * distinct values, money one per distinct amount, so the driver holds 16 bytes per distinct value of
+ * each dimension, never a row per customer. The fitted model is broadcast to score.
+ *
+ * <p>Lines have no line numbers here: rejects carry none, and a strict ingestion's error names the
+ * record's content instead of its line.
+ *
+ * <p>Immutable; {@link #run} may be called many times.
+ */
+public final class SparkAnalysis {
+    /** The columns of {@link SparkResult#customers()}. */
+    static final StructType CUSTOMERS = new StructType()
+            .add("customer_id", DataTypes.StringType, false)
+            .add("recency_days", DataTypes.IntegerType, false)
+            .add("frequency", DataTypes.IntegerType, false)
+            .add("monetary", DataTypes.DoubleType, false)
+            .add("total_amount", DataTypes.createDecimalType(38, Amounts.SCALE), false)
+            .add("first_order_date", DataTypes.DateType, false)
+            .add("last_order_date", DataTypes.DateType, false);
+
+    /** The columns of {@link SparkResult#scored()}: the customers' and the scores and segment. */
+    static final StructType SCORED = CUSTOMERS
+            .add("r", DataTypes.IntegerType, false)
+            .add("f", DataTypes.IntegerType, false)
+            .add("m", DataTypes.IntegerType, false)
+            .add("rfm", DataTypes.StringType, false)
+            .add("segment", DataTypes.StringType, false);
+
+    /** The columns of {@link SparkResult#rejects()}. */
+    static final StructType REJECTS = new StructType()
+            .add("reason", DataTypes.StringType, false)
+            .add("column", DataTypes.StringType, true)
+            .add("message", DataTypes.StringType, false)
+            .add("content", DataTypes.StringType, false);
+
+    private final OrderCsvFormat format;
+    private final IngestionOptions ingestion;
+    private final MonetaryMode monetary;
+    private final ScoringStrategy strategy;
+    private final ScoringModel model;
+    private final SegmentScheme scheme;
+    private final int partitions;
+
+    private SparkAnalysis(Builder b) {
+        this.format = b.format;
+        this.ingestion = b.ingestion;
+        this.monetary = b.monetary;
+        this.strategy = b.strategy;
+        this.model = b.model;
+        this.scheme = b.scheme;
+        this.partitions = b.partitions;
+    }
+
+    /**
+     * A builder with the command line's defaults: the default orders format, default ingestion
+     * options, total money, quantile scoring with 5 bins, the {@code twelve} scheme.
+     *
+     * @return the builder
+     */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * Runs the analysis.
+     *
+     * @param orders the order lines, with the format's columns (found by name, ignoring case); columns
+     *     that are not strings are cast to strings by Spark first (give amounts as strings or decimals:
+     *     a double such as {@code 1.0E7} is not a decimal number here)
+     * @return the result; its Datasets are computed when used, from ingested partitions kept in
+     *     memory or on disk
+     * @throws dev.rfmkit.order.OrderDataException if a required column is missing or named twice
+     * @throws IllegalStateException if no line is included and no as-of date was given
+     */
+    public SparkResult run(Dataset<Row> orders) {
+        Objects.requireNonNull(orders, "orders");
+        SparkSession spark = orders.sparkSession();
+        List<String> header = Arrays.asList(orders.columns());
+        // the header is checked here, on the driver, as a file's header is before its lines
+        OrderCsvReader.of(format).fieldReader(header, OrderIngestion.start(IngestPartition.partitionOptions(ingestion)),
+                RejectListener.none());
+        int customerColumn = columnIndex(header, format.customerColumn());
+        Column[] asText = Arrays.stream(orders.columns())
+                .map(c -> orders.col(quoted(c)).cast(DataTypes.StringType)).toArray(Column[]::new);
+        JavaRDD<Tuple2<String, String[]>> keyed = orders.select(asText).javaRDD()
+                .map(row -> {
+                    String[] fields = new String[row.size()];
+                    for (int i = 0; i < fields.length; i++) {
+                        fields[i] = row.isNullAt(i) ? "" : row.getString(i);
+                    }
+                    return fields;
+                })
+                .mapToPair(fields -> new Tuple2<>(fields[customerColumn].strip(), fields))
+                .partitionBy(new HashPartitioner(partitions(spark)))
+                .rdd().toJavaRDD();
+
+        IngestionOptions options = ingestion;
+        if (options.asOf().isEmpty() && options.windowDays().isPresent()) {
+            // as the command line does: the as-of date from the lines without the window, then the window
+            IngestionOptions first = IngestionOptions.defaults().withReturns(options.returns())
+                    .withExcludedStatuses(options.excludedStatuses());
+            IngestedPart.Counts counts = keyed.mapPartitions(new IngestPartition(format, header,
+                    IngestionSpec.of(first), false)).map(p -> p.counts).fold(IngestedPart.Counts.none(),
+                            IngestedPart.Counts::plus);
+            options = options.withAsOf(asOf(counts));
+        }
+        JavaRDD<IngestedPart> parts = keyed.mapPartitions(new IngestPartition(format, header,
+                IngestionSpec.of(options), true)).persist(StorageLevel.MEMORY_AND_DISK());
+        IngestedPart.Counts counts = parts.map(p -> p.counts).fold(IngestedPart.Counts.none(),
+                IngestedPart.Counts::plus);
+        LocalDate asOf = options.asOf().orElseGet(() -> asOf(counts));
+        IngestionReport report = counts.report(asOf);
+
+        Dataset<Row> customers = spark.createDataFrame(parts.flatMap(new CustomerRows(asOf.toEpochDay(), monetary)),
+                CUSTOMERS).persist(StorageLevel.MEMORY_AND_DISK());
+        Dataset<Row> rejects = spark.createDataFrame(parts.flatMap(p -> p.rejects.stream()
+                .map(r -> RowFactory.create(r.reason(), r.column(), r.message(), r.content())).iterator()), REJECTS);
+        if (customers.isEmpty()) {
+            throw new IllegalStateException("no customer has an order: nothing to score");
+        }
+        ScoringModel used = model != null ? model : strategy.fitModel(valueCounts(customers, "recency_days"),
+                valueCounts(customers, "frequency"), valueCounts(customers, "monetary"));
+        List<Segment> segments = new ArrayList<>(scheme.segments());
+        Broadcast<Scorer> scorer = JavaSparkContext.fromSparkContext(spark.sparkContext())
+                .broadcast(new Scorer(used, scheme, segments));
+        Dataset<Row> scored = spark.createDataFrame(customers.javaRDD().mapPartitions(rows -> {
+            Scorer s = scorer.value();
+            List<Row> out = new ArrayList<>();
+            while (rows.hasNext()) {
+                Row c = rows.next();
+                var score = s.score(c.getInt(1), c.getInt(2), c.getDouble(3));
+                out.add(RowFactory.create(c.get(0), c.get(1), c.get(2), c.get(3), c.get(4), c.get(5), c.get(6),
+                        score.r(), score.f(), score.m(), score.code(), s.segmentId(score)));
+            }
+            return out.iterator();
+        }), SCORED);
+        boolean numeric = customers.javaRDD().filter(c -> !CustomerIdOrder.isInteger(c.getString(0))).isEmpty();
+        return new SparkResult(asOf, report, used, monetary, scheme, segments, customers, scored, rejects,
+                numeric ? CustomerIdOrder.NUMERIC : CustomerIdOrder.LEXICOGRAPHIC, partitions(spark));
+    }
+
+    private static LocalDate asOf(IngestedPart.Counts counts) {
+        if (counts.latestDay() == IngestedPart.NO_DAY) {
+            throw new IllegalStateException("no order line was included, so no as-of date can be derived");
+        }
+        return LocalDate.ofEpochDay(counts.latestDay() + 1L);
+    }
+
+    private int partitions(SparkSession spark) {
+        return partitions > 0 ? partitions : spark.sparkContext().defaultParallelism();
+    }
+
+    /** The distribution of a column of the customers, aggregated on the cluster. */
+    private static ValueCounts valueCounts(Dataset<Row> customers, String column) {
+        List<Row> rows = customers.groupBy(column).count().collectAsList();
+        double[] values = new double[rows.size()];
+        long[] counts = new long[rows.size()];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = ((Number) rows.get(i).get(0)).doubleValue();
+            counts[i] = rows.get(i).getLong(1);
+        }
+        return ValueCounts.of(values, counts);
+    }
+
+    /** The index of a column, found as the library finds columns: ignoring case and surrounding whitespace. */
+    private static int columnIndex(List<String> header, String name) {
+        String key = name.strip().toLowerCase(Locale.ROOT);
+        for (int i = 0; i < header.size(); i++) {
+            if (header.get(i) != null && header.get(i).strip().toLowerCase(Locale.ROOT).equals(key)) {
+                return i;
+            }
+        }
+        throw new IllegalArgumentException("no column " + name); // the header check above names it first
+    }
+
+    private static String quoted(String column) {
+        return "`" + column.replace("`", "``") + "`";
+    }
+
+    /** The metrics of each customer of a partition, as of the analysis date. */
+    private static final class CustomerRows
+            implements org.apache.spark.api.java.function.FlatMapFunction<IngestedPart, Row> {
+        private static final long serialVersionUID = 1L;
+        private final long asOfDay;
+        private final MonetaryMode mode;
+
+        CustomerRows(long asOfDay, MonetaryMode mode) {
+            this.asOfDay = asOfDay;
+            this.mode = mode;
+        }
+
+        @Override
+        public java.util.Iterator<Row> call(IngestedPart p) {
+            List<Row> rows = new ArrayList<>(p.ids.length);
+            for (int i = 0; i < p.ids.length; i++) {
+                rows.add(RowFactory.create(p.ids[i], Math.toIntExact(asOfDay - p.lastDay[i]), p.orders[i],
+                        mode.value(p.units[i], p.orders[i]), Amounts.toDecimal(p.units[i]),
+                        Date.valueOf(LocalDate.ofEpochDay(p.firstDay[i])),
+                        Date.valueOf(LocalDate.ofEpochDay(p.lastDay[i]))));
+            }
+            return rows.iterator();
+        }
+    }
+
+    /** Builds a {@link SparkAnalysis}. */
+    public static final class Builder {
+        private OrderCsvFormat format = OrderCsvFormat.defaults();
+        private IngestionOptions ingestion = IngestionOptions.defaults();
+        private MonetaryMode monetary = MonetaryMode.TOTAL;
+        private ScoringStrategy strategy = ScoringStrategy.quantile();
+        private ScoringModel model;
+        private SegmentScheme scheme = SegmentScheme.twelve();
+        private int partitions;
+
+        private Builder() {
+        }
+
+        /**
+         * The columns of the order lines and how their fields are read.
+         *
+         * @param format the format (its delimiter matters only to {@link SparkOrders#readCsv})
+         * @return this builder
+         */
+        public Builder format(OrderCsvFormat format) {
+            this.format = Objects.requireNonNull(format, "format");
+            return this;
+        }
+
+        /**
+         * The ingestion rules: as-of date, window, returns, excluded statuses, strictness.
+         *
+         * @param options the options
+         * @return this builder
+         */
+        public Builder ingestion(IngestionOptions options) {
+            this.ingestion = Objects.requireNonNull(options, "options");
+            return this;
+        }
+
+        /**
+         * Total or average order value as monetary value.
+         *
+         * @param mode the mode
+         * @return this builder
+         */
+        public Builder monetary(MonetaryMode mode) {
+            this.monetary = Objects.requireNonNull(mode, "mode");
+            return this;
+        }
+
+        /**
+         * The scoring strategy to fit on the cluster. It must fit from distributions
+         * ({@link ScoringStrategy#fitModel(ValueCounts, ValueCounts, ValueCounts)}), as the built-in
+         * quantile, K-Means, R package and fixed strategies do.
+         *
+         * @param strategy the strategy
+         * @return this builder
+         */
+        public Builder strategy(ScoringStrategy strategy) {
+            this.strategy = Objects.requireNonNull(strategy, "strategy");
+            this.model = null;
+            return this;
+        }
+
+        /**
+         * A fitted model to score with instead of fitting one.
+         *
+         * @param model the model
+         * @return this builder
+         */
+        public Builder model(ScoringModel model) {
+            this.model = Objects.requireNonNull(model, "model");
+            return this;
+        }
+
+        /**
+         * The segment scheme.
+         *
+         * @param scheme the scheme
+         * @return this builder
+         */
+        public Builder scheme(SegmentScheme scheme) {
+            this.scheme = Objects.requireNonNull(scheme, "scheme");
+            return this;
+        }
+
+        /**
+         * The number of partitions the lines are grouped into by customer (default: the session's
+         * default parallelism). Results do not depend on it.
+         *
+         * @param count the number of partitions, at least 1
+         * @return this builder
+         */
+        public Builder partitions(int count) {
+            if (count < 1) {
+                throw new IllegalArgumentException("partitions must be at least 1 (was " + count + ")");
+            }
+            this.partitions = count;
+            return this;
+        }
+
+        /**
+         * The analysis.
+         *
+         * @return the analysis
+         * @throws IllegalArgumentException if the scheme's bins differ from the strategy's or model's,
+         *     or the strategy is equal-count, whose fit splits ties by customer
+         */
+        public SparkAnalysis build() {
+            int k = model != null ? model.bins() : strategy.bins();
+            scheme.checkBins(k);
+            if (model == null && strategy.name().equals("equal-count")) {
+                throw new IllegalArgumentException("the equal-count strategy ranks customers one by one; fit it "
+                        + "in process, or score with its fitted model");
+            }
+            return new SparkAnalysis(this);
+        }
+    }
+}
