@@ -11,6 +11,7 @@ import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -87,57 +88,110 @@ public final class EngagementCsvReader {
     }
 
     private EngagementData read(CsvRecords records, String sourceName) throws IOException {
-        CsvHeader header = CsvHeader.read(records, sourceName);
-        int customer = header.indexOf(CUSTOMER);
-        int click = header.indexOf(CLICK);
-        int visit = header.indexOf(VISIT);
-        List<String> missing = new ArrayList<>();
-        if (customer < 0) {
-            missing.add(CUSTOMER);
-        }
-        if (click < 0 && visit < 0) {
-            missing.add(CLICK + " or " + VISIT);
-        }
-        if (!missing.isEmpty()) {
-            throw header.missing(missing, click < 0 && visit < 0 ? " (at least one of the date columns is needed)" : "");
-        }
-        CsvDates dates = CsvDates.of(format);
+        Columns columns = new Columns(CsvHeader.read(records, sourceName));
         EngagementData.Builder builder = EngagementData.builder();
         while (records.next()) {
+            records.requireWhole(columns.header);
+            Map.Entry<String, EngagementFacts> facts = columns.facts(records);
+            builder.add(facts.getKey(), facts.getValue());
+        }
+        return builder.build();
+    }
+
+    /**
+     * A reader of engagement records whose fields were split elsewhere (rows of a Spark Dataset, say),
+     * by the rules of a file's lines: the same columns, dates and errors.
+     *
+     * @param header the column names, in the order of the records' fields
+     * @return the reader, for one thread
+     * @throws OrderDataException if the header lacks the customer column or both date columns
+     */
+    public FieldReader fieldReader(List<String> header) {
+        Objects.requireNonNull(header, "header");
+        return new FieldReader(new Columns(CsvHeader.of(header, 1)));
+    }
+
+    /** Reads engagement records split elsewhere; see {@link #fieldReader}. Not thread-safe. */
+    public final class FieldReader {
+        private final Columns columns;
+
+        private FieldReader(Columns columns) {
+            this.columns = columns;
+        }
+
+        /**
+         * Reads one record. A customer listed twice keeps the later date of each kind
+         * ({@link EngagementFacts#latest}), as {@link EngagementData.Builder#add} merges them.
+         *
+         * @param line the record's line number for messages, or 0 if it has none
+         * @param fields the fields, in header order; null fields read as empty
+         * @return the customer id (stripped of surrounding whitespace) and its facts
+         * @throws OrderDataException if the record's customer id is blank or a date is bad
+         */
+        public Map.Entry<String, EngagementFacts> read(long line, String[] fields) {
+            return columns.facts(new OrderCsvReader.SplitFields(line, fields, format.delimiter()));
+        }
+    }
+
+    /** The columns of a header, and how a record becomes engagement facts. */
+    private final class Columns {
+        final CsvHeader header;
+        final int customer;
+        final int click;
+        final int visit;
+        final CsvDates dates = CsvDates.of(format);
+
+        Columns(CsvHeader header) {
+            this.header = header;
+            customer = header.indexOf(CUSTOMER);
+            click = header.indexOf(CLICK);
+            visit = header.indexOf(VISIT);
+            List<String> missing = new ArrayList<>();
+            if (customer < 0) {
+                missing.add(CUSTOMER);
+            }
+            if (click < 0 && visit < 0) {
+                missing.add(CLICK + " or " + VISIT);
+            }
+            if (!missing.isEmpty()) {
+                throw header.missing(missing, click < 0 && visit < 0 ? " (at least one of the date columns is needed)"
+                        : "");
+            }
+        }
+
+        Map.Entry<String, EngagementFacts> facts(RecordFields records) {
             long line = records.line();
-            records.requireWhole(header);
             String id = records.field(customer);
             if (id.isBlank()) {
                 throw new OrderDataException(line, header.name(customer), null, "customer id is empty");
             }
             EngagementFacts facts = EngagementFacts.none();
             if (click >= 0) {
-                LocalDate date = date(records, line, click, header, dates);
+                LocalDate date = date(records, line, click);
                 if (date != null) {
                     facts = facts.withLastEmailClick(date);
                 }
             }
             if (visit >= 0) {
-                LocalDate date = date(records, line, visit, header, dates);
+                LocalDate date = date(records, line, visit);
                 if (date != null) {
                     facts = facts.withLastSiteVisit(date);
                 }
             }
-            builder.add(id, facts);
+            return Map.entry(id.strip(), facts);
         }
-        return builder.build();
-    }
 
-    /** The date in a column, or null if the field is empty. */
-    private static LocalDate date(CsvRecords records, long line, int column, CsvHeader header, CsvDates dates) {
-        String text = records.field(column);
-        if (text.isBlank()) {
-            return null;
-        }
-        try {
-            return dates.parse(text);
-        } catch (DateTimeException e) {
-            throw new OrderDataException(line, header.name(column), null, dates.problem(text));
+        /** The date in a column, or null if the field is empty. */
+        private LocalDate date(RecordFields records, long line, int column) {
+            String text = records.field(column);
+            if (text.isBlank()) {
+                return null;
+            }
+            try {
+                return dates.parse(text);
+            } catch (DateTimeException e) {
+                throw new OrderDataException(line, header.name(column), null, dates.problem(text));
+            }
         }
     }
 

@@ -168,7 +168,7 @@ public final class OrderCsvReader {
     }
 
     /** A record split elsewhere. */
-    private record SplitFields(long line, String[] fields, char delimiter) implements RecordFields {
+    record SplitFields(long line, String[] fields, char delimiter) implements RecordFields {
         @Override
         public int size() {
             return fields.length;

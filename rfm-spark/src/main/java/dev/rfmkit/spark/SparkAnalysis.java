@@ -1,5 +1,6 @@
 package dev.rfmkit.spark;
 
+import dev.rfmkit.jackson.EngagementCsvReader;
 import dev.rfmkit.jackson.OrderCsvFormat;
 import dev.rfmkit.jackson.OrderCsvReader;
 import dev.rfmkit.jackson.RejectListener;
@@ -9,9 +10,12 @@ import dev.rfmkit.order.CustomerIdOrder;
 import dev.rfmkit.order.IngestionOptions;
 import dev.rfmkit.order.IngestionReport;
 import dev.rfmkit.order.OrderIngestion;
+import dev.rfmkit.score.RfmScore;
 import dev.rfmkit.score.ScoringModel;
 import dev.rfmkit.score.ScoringStrategy;
 import dev.rfmkit.score.ValueCounts;
+import dev.rfmkit.segment.EngagementFacts;
+import dev.rfmkit.segment.EngagementOverlay;
 import dev.rfmkit.segment.Segment;
 import dev.rfmkit.segment.SegmentScheme;
 import java.sql.Date;
@@ -20,7 +24,9 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import org.apache.spark.HashPartitioner;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
@@ -30,6 +36,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.functions;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.apache.spark.storage.StorageLevel;
@@ -72,6 +79,12 @@ public final class SparkAnalysis {
             .add("rfm", DataTypes.StringType, false)
             .add("segment", DataTypes.StringType, false);
 
+    /** Engagement facts of one record. */
+    private static final StructType FACTS = new StructType()
+            .add("engaged_id", DataTypes.StringType, false)
+            .add("last_email_click", DataTypes.DateType, true)
+            .add("last_site_visit", DataTypes.DateType, true);
+
     /** The columns of {@link SparkResult#rejects()}. */
     static final StructType REJECTS = new StructType()
             .add("reason", DataTypes.StringType, false)
@@ -85,6 +98,8 @@ public final class SparkAnalysis {
     private final ScoringStrategy strategy;
     private final ScoringModel model;
     private final SegmentScheme scheme;
+    private final EngagementOverlay overlay;
+    private final Dataset<Row> engagement;
     private final int partitions;
 
     private SparkAnalysis(Builder b) {
@@ -94,6 +109,8 @@ public final class SparkAnalysis {
         this.strategy = b.strategy;
         this.model = b.model;
         this.scheme = b.scheme;
+        this.overlay = b.overlay != null ? b.overlay : b.scheme.overlay();
+        this.engagement = b.engagement;
         this.partitions = b.partitions;
     }
 
@@ -167,22 +184,68 @@ public final class SparkAnalysis {
         ScoringModel used = model != null ? model : strategy.fitModel(valueCounts(customers, "recency_days"),
                 valueCounts(customers, "frequency"), valueCounts(customers, "monetary"));
         List<Segment> segments = new ArrayList<>(scheme.segments());
+        for (Segment target : overlay.targets()) {
+            if (!segments.contains(target)) {
+                segments.add(target);
+            }
+        }
         Broadcast<Scorer> scorer = JavaSparkContext.fromSparkContext(spark.sparkContext())
-                .broadcast(new Scorer(used, scheme, segments));
-        Dataset<Row> scored = spark.createDataFrame(customers.javaRDD().mapPartitions(rows -> {
+                .broadcast(new Scorer(used, scheme, segments, overlay, asOf));
+        boolean withFacts = engagement != null;
+        Dataset<Row> toScore = withFacts
+                ? customers.join(engagementFacts(engagement), customers.col("customer_id").equalTo(
+                        functions.col("engaged_id")), "left")
+                : customers;
+        Dataset<Row> scored = spark.createDataFrame(toScore.javaRDD().mapPartitions(rows -> {
             Scorer s = scorer.value();
             List<Row> out = new ArrayList<>();
             while (rows.hasNext()) {
                 Row c = rows.next();
-                var score = s.score(c.getInt(1), c.getInt(2), c.getDouble(3));
+                RfmScore score = s.score(c.getInt(1), c.getInt(2), c.getDouble(3));
+                Optional<EngagementFacts> facts = !withFacts || c.isNullAt(7) ? Optional.empty()
+                        : Optional.of(EngagementFacts.of(localDate(c, 8), localDate(c, 9)));
                 out.add(RowFactory.create(c.get(0), c.get(1), c.get(2), c.get(3), c.get(4), c.get(5), c.get(6),
-                        score.r(), score.f(), score.m(), score.code(), s.segmentId(score)));
+                        score.r(), score.f(), score.m(), score.code(), s.segmentId(score, facts)));
             }
             return out.iterator();
         }), SCORED);
         boolean numeric = customers.javaRDD().filter(c -> !CustomerIdOrder.isInteger(c.getString(0))).isEmpty();
         return new SparkResult(asOf, report, used, monetary, scheme, segments, customers, scored, rejects,
                 numeric ? CustomerIdOrder.NUMERIC : CustomerIdOrder.LEXICOGRAPHIC, partitions(spark));
+    }
+
+    private static Optional<LocalDate> localDate(Row row, int column) {
+        return row.isNullAt(column) ? Optional.empty() : Optional.of(row.getDate(column).toLocalDate());
+    }
+
+    /**
+     * Engagement facts by customer: each record read by the library's engagement rules, a customer
+     * listed twice keeping the later date of each kind.
+     */
+    private Dataset<Row> engagementFacts(Dataset<Row> rows) {
+        List<String> header = Arrays.asList(rows.columns());
+        EngagementCsvReader.of(format).fieldReader(header); // checks the header on the driver
+        OrderCsvFormat f = format;
+        Column[] asText = Arrays.stream(rows.columns())
+                .map(c -> rows.col(quoted(c)).cast(DataTypes.StringType)).toArray(Column[]::new);
+        JavaRDD<Row> facts = rows.select(asText).javaRDD().mapPartitions(records -> {
+            EngagementCsvReader.FieldReader reader = EngagementCsvReader.of(f).fieldReader(header);
+            List<Row> out = new ArrayList<>();
+            while (records.hasNext()) {
+                Row r = records.next();
+                String[] fields = new String[r.size()];
+                for (int i = 0; i < fields.length; i++) {
+                    fields[i] = r.isNullAt(i) ? "" : r.getString(i);
+                }
+                Map.Entry<String, EngagementFacts> e = reader.read(0, fields);
+                out.add(RowFactory.create(e.getKey(), e.getValue().lastEmailClick().map(Date::valueOf).orElse(null),
+                        e.getValue().lastSiteVisit().map(Date::valueOf).orElse(null)));
+            }
+            return out.iterator();
+        });
+        return rows.sparkSession().createDataFrame(facts, FACTS).groupBy("engaged_id")
+                .agg(functions.max("last_email_click").as("last_email_click"),
+                        functions.max("last_site_visit").as("last_site_visit"));
     }
 
     private static LocalDate asOf(IngestedPart.Counts counts) {
@@ -256,6 +319,8 @@ public final class SparkAnalysis {
         private ScoringStrategy strategy = ScoringStrategy.quantile();
         private ScoringModel model;
         private SegmentScheme scheme = SegmentScheme.twelve();
+        private EngagementOverlay overlay;
+        private Dataset<Row> engagement;
         private int partitions;
 
         private Builder() {
@@ -327,6 +392,32 @@ public final class SparkAnalysis {
          */
         public Builder scheme(SegmentScheme scheme) {
             this.scheme = Objects.requireNonNull(scheme, "scheme");
+            return this;
+        }
+
+        /**
+         * The engagement overlay (default: the scheme's own). Its rules must test recent activity
+         * ({@link dev.rfmkit.segment.RecentActivity}), the kind that travels to the tasks.
+         *
+         * @param overlay the overlay
+         * @return this builder
+         */
+        public Builder overlay(EngagementOverlay overlay) {
+            this.overlay = Objects.requireNonNull(overlay, "overlay");
+            return this;
+        }
+
+        /**
+         * Engagement data for the overlay: rows with {@code customer_id} and {@code last_email_click}
+         * and/or {@code last_site_visit}, read as the command line reads an engagement file (the
+         * format's date pattern and zone; a blank id or bad date fails the run). Without it no
+         * customer's segment is changed by the overlay.
+         *
+         * @param engagement the rows
+         * @return this builder
+         */
+        public Builder engagement(Dataset<Row> engagement) {
+            this.engagement = Objects.requireNonNull(engagement, "engagement");
             return this;
         }
 
