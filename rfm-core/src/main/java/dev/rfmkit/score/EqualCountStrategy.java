@@ -2,8 +2,14 @@ package dev.rfmkit.score;
 
 import dev.rfmkit.metrics.CustomerTable;
 
-/** Rank-then-bin: same-size groups, ties broken by customer id (the table's row order). */
-final class EqualCountStrategy implements ScoringStrategy {
+/**
+ * Rank-then-bin: same-size groups, ties broken by customer id (the table's row order). The customer at
+ * rank p (1-based, by value then customer id) of n goes to bin {@link #binOfRank}; its model keeps
+ * each bin's largest value.
+ *
+ * <p>Immutable and safe to share between threads.
+ */
+public final class EqualCountStrategy implements ScoringStrategy {
     static final String NAME = "equal-count";
 
     private final int k;
@@ -128,7 +134,20 @@ final class EqualCountStrategy implements ScoringStrategy {
     }
 
     /** The number of type-7 cut points of 1..n strictly below rank p: 1 + (n-1)j/k < p. */
-    private int binOfRank(long p, long n) {
+    /**
+     * The bin of a rank: the number of type-7 cut points of the ranks 1..n below it,
+     * {@code #{j in 1..k-1 : (n-1)j < (p-1)k}}. F and M score bin + 1, R scores k - bin. For fits
+     * that rank customers elsewhere (sorted on a cluster, say).
+     *
+     * @param p the rank, 1-based, by value and then customer id
+     * @param n the number of customers
+     * @return the bin, 0 to k-1
+     * @throws IllegalArgumentException if p is not between 1 and n
+     */
+    public int binOfRank(long p, long n) {
+        if (p < 1 || p > n) {
+            throw new IllegalArgumentException("rank must be between 1 and " + n + " (was " + p + ")");
+        }
         int b = 0;
         for (int j = 1; j < k; j++) {
             b += (n - 1) * j < (p - 1) * k ? 1 : 0;

@@ -112,7 +112,7 @@ public interface ScoringStrategy {
      * @return the strategy
      * @throws IllegalArgumentException if bins is outside 2..10
      */
-    static ScoringStrategy equalCount(int bins) {
+    static EqualCountStrategy equalCount(int bins) {
         return new EqualCountStrategy(checkBins(bins));
     }
 

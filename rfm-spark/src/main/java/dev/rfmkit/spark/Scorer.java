@@ -94,6 +94,11 @@ final class Scorer implements Serializable {
         return overlay;
     }
 
+    /** The number of bins k. */
+    int bins() {
+        return k;
+    }
+
     /** The score of a customer. */
     RfmScore score(int recencyDays, int frequency, double monetary) {
         return model().score(recencyDays, frequency, monetary);

@@ -10,6 +10,7 @@ import dev.rfmkit.order.CustomerIdOrder;
 import dev.rfmkit.order.IngestionOptions;
 import dev.rfmkit.order.IngestionReport;
 import dev.rfmkit.order.OrderIngestion;
+import dev.rfmkit.score.EqualCountStrategy;
 import dev.rfmkit.score.RfmScore;
 import dev.rfmkit.score.ScoringModel;
 import dev.rfmkit.score.ScoringStrategy;
@@ -191,31 +192,80 @@ public final class SparkAnalysis {
         }
         Broadcast<Scorer> scorer = JavaSparkContext.fromSparkContext(spark.sparkContext())
                 .broadcast(new Scorer(used, scheme, segments, overlay, asOf));
+        boolean numeric = customers.javaRDD().filter(c -> !CustomerIdOrder.isInteger(c.getString(0))).isEmpty();
+        // an equal-count fit scores its customers by rank, ties split by customer id: ranked on the cluster
+        boolean byRank = model == null && strategy instanceof EqualCountStrategy;
+        Dataset<Row> toScore = customers;
+        if (byRank) {
+            long n = customers.count();
+            int k = strategy.bins();
+            for (String[] d : new String[][] {{"recency_days", "r_bin"}, {"frequency", "f_bin"}, {"monetary", "m_bin"}}) {
+                Dataset<Row> bins = rankBins(customers, d[0], d[1], k, n, numeric, partitions(spark));
+                toScore = toScore.join(bins, toScore.col("customer_id").equalTo(bins.col("ranked_id")))
+                        .drop("ranked_id");
+            }
+        }
         boolean withFacts = engagement != null;
-        Dataset<Row> toScore = withFacts
-                ? customers.join(engagementFacts(engagement), customers.col("customer_id").equalTo(
-                        functions.col("engaged_id")), "left")
-                : customers;
+        if (withFacts) {
+            toScore = toScore.join(engagementFacts(engagement), toScore.col("customer_id").equalTo(
+                    functions.col("engaged_id")), "left");
+        }
         Dataset<Row> scored = spark.createDataFrame(toScore.javaRDD().mapPartitions(rows -> {
             Scorer s = scorer.value();
             List<Row> out = new ArrayList<>();
             while (rows.hasNext()) {
                 Row c = rows.next();
-                RfmScore score = s.score(c.getInt(1), c.getInt(2), c.getDouble(3));
-                Optional<EngagementFacts> facts = !withFacts || c.isNullAt(7) ? Optional.empty()
-                        : Optional.of(EngagementFacts.of(localDate(c, 8), localDate(c, 9)));
+                RfmScore score = byRank
+                        ? RfmScore.of(s.bins() - c.getInt(c.fieldIndex("r_bin")), c.getInt(c.fieldIndex("f_bin")) + 1,
+                                c.getInt(c.fieldIndex("m_bin")) + 1)
+                        : s.score(c.getInt(1), c.getInt(2), c.getDouble(3));
+                Optional<EngagementFacts> facts = !withFacts || c.isNullAt(c.fieldIndex("engaged_id"))
+                        ? Optional.empty() : Optional.of(EngagementFacts.of(localDate(c, "last_email_click"),
+                                localDate(c, "last_site_visit")));
                 out.add(RowFactory.create(c.get(0), c.get(1), c.get(2), c.get(3), c.get(4), c.get(5), c.get(6),
                         score.r(), score.f(), score.m(), score.code(), s.segmentId(score, facts)));
             }
             return out.iterator();
         }), SCORED);
-        boolean numeric = customers.javaRDD().filter(c -> !CustomerIdOrder.isInteger(c.getString(0))).isEmpty();
         return new SparkResult(asOf, report, used, monetary, scheme, segments, customers, scored, rejects,
                 numeric ? CustomerIdOrder.NUMERIC : CustomerIdOrder.LEXICOGRAPHIC, partitions(spark));
     }
 
-    private static Optional<LocalDate> localDate(Row row, int column) {
-        return row.isNullAt(column) ? Optional.empty() : Optional.of(row.getDate(column).toLocalDate());
+    /**
+     * The equal-count bin of every customer in one dimension: customers sorted by value, then customer
+     * id, on the cluster; rank p of n goes to {@link EqualCountStrategy#binOfRank}.
+     */
+    private static Dataset<Row> rankBins(Dataset<Row> customers, String column, String as, int k, long n,
+            boolean numeric, int partitions) {
+        JavaRDD<Row> bins = customers.select("customer_id", column).javaRDD()
+                .sortBy(row -> new RankKey(((Number) row.get(1)).doubleValue(), new IdKey(row.getString(0), numeric)),
+                        true, partitions)
+                .zipWithIndex()
+                .mapPartitions(ranked -> {
+                    EqualCountStrategy s = ScoringStrategy.equalCount(k);
+                    List<Row> out = new ArrayList<>();
+                    while (ranked.hasNext()) {
+                        Tuple2<Row, Long> t = ranked.next();
+                        out.add(RowFactory.create(t._1().getString(0), s.binOfRank(t._2() + 1, n)));
+                    }
+                    return out.iterator();
+                });
+        return customers.sparkSession().createDataFrame(bins, new StructType()
+                .add("ranked_id", DataTypes.StringType, false).add(as, DataTypes.IntegerType, false));
+    }
+
+    /** Customers in rank order: by value, then by customer id. */
+    private record RankKey(double value, IdKey id) implements Comparable<RankKey>, java.io.Serializable {
+        @Override
+        public int compareTo(RankKey o) {
+            int c = Double.compare(value + 0.0, o.value + 0.0);
+            return c != 0 ? c : id.compareTo(o.id);
+        }
+    }
+
+    private static Optional<LocalDate> localDate(Row row, String column) {
+        int i = row.fieldIndex(column);
+        return row.isNullAt(i) ? Optional.empty() : Optional.of(row.getDate(i).toLocalDate());
     }
 
     /**
@@ -361,8 +411,9 @@ public final class SparkAnalysis {
 
         /**
          * The scoring strategy to fit on the cluster. It must fit from distributions
-         * ({@link ScoringStrategy#fitModel(ValueCounts, ValueCounts, ValueCounts)}), as the built-in
-         * quantile, K-Means, R package and fixed strategies do.
+         * ({@link ScoringStrategy#fitModel(ValueCounts, ValueCounts, ValueCounts)}), as every built-in
+         * strategy does; an equal-count fit also ranks the customers of each dimension on the cluster
+         * (a sort by value and customer id), since its own scores split ties by customer.
          *
          * @param strategy the strategy
          * @return this builder
@@ -440,16 +491,11 @@ public final class SparkAnalysis {
          * The analysis.
          *
          * @return the analysis
-         * @throws IllegalArgumentException if the scheme's bins differ from the strategy's or model's,
-         *     or the strategy is equal-count, whose fit splits ties by customer
+         * @throws IllegalArgumentException if the scheme's bins differ from the strategy's or model's
          */
         public SparkAnalysis build() {
             int k = model != null ? model.bins() : strategy.bins();
             scheme.checkBins(k);
-            if (model == null && strategy.name().equals("equal-count")) {
-                throw new IllegalArgumentException("the equal-count strategy ranks customers one by one; fit it "
-                        + "in process, or score with its fitted model");
-            }
             return new SparkAnalysis(this);
         }
     }
