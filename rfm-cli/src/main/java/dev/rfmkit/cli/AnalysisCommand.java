@@ -116,33 +116,49 @@ abstract class AnalysisCommand implements Callable<Integer> {
         return null;
     }
 
-    /** Runs the analysis: reads the orders, fits (or uses the saved model), segments, prints the summary. */
-    RfmResult analyse() throws IOException {
+    /**
+     * The options resolved into what the analysis needs, before any input is read: the format, the
+     * ingestion options (the as-of date only when given; a window may wait for a derived one), the
+     * strategy or saved model, the scheme, the monetary mode and the overlay.
+     */
+    record Plan(OrderCsvFormat format, IngestionOptions ingestion, ScoringStrategy strategy, SavedModel saved,
+            SegmentScheme scheme, MonetaryMode monetary, EngagementOverlay overlay, String strategyDescription) {
+    }
+
+    /** Resolves the options; usage errors are {@link UsageException}s. */
+    Plan plan() {
         SavedModel saved = savedModel();
         ScoringStrategy scoring = saved == null ? strategy() : null;
         SegmentScheme segmentScheme = saved == null || scheme != null ? Schemes.resolve(scheme(), bins())
                 : saved.scheme();
         MonetaryMode monetaryMode = saved == null ? monetary() : saved.monetary();
-        EngagementOverlay overlay = overlay(segmentScheme);
-        OrderCsvFormat format = input.format();
+        IngestionOptions options = input.ingestion(input.asOfDate(), true);
+        if (saved != null) {
+            options = options.withReturns(saved.returns());
+        }
+        return new Plan(input.format(), options, scoring, saved, segmentScheme, monetaryMode, overlay(segmentScheme),
+                saved == null ? describe(scoring) : saved.model().strategy() + " (saved model)");
+    }
+
+    /** Runs the analysis: reads the orders, fits (or uses the saved model), segments, prints the summary. */
+    RfmResult analyse() throws IOException {
+        Plan plan = plan();
+        SavedModel saved = plan.saved();
+        OrderCsvFormat format = plan.format();
         try (OrdersSource source = OrdersSource.open(orders, input.window != null && input.asOf == null)) {
             EngagementData engagementData = engagement == null ? EngagementData.empty() : readEngagement(format);
-            LocalDate asOf = input.asOfDate();
-            if (asOf == null && input.window != null) {
-                asOf = derivedAsOf(source, format);
-            }
-            IngestionOptions options = input.ingestion(asOf, true);
-            if (saved != null) {
-                options = options.withReturns(saved.returns());
+            IngestionOptions options = plan.ingestion();
+            if (options.asOf().isEmpty() && options.windowDays().isPresent()) {
+                options = options.withAsOf(derivedAsOf(source, format));
             }
             RfmAnalysis.Builder builder = RfmAnalysis.builder()
                     .ingestion(options)
-                    .monetary(monetaryMode)
-                    .scheme(segmentScheme)
-                    .overlay(overlay)
+                    .monetary(plan.monetary())
+                    .scheme(plan.scheme())
+                    .overlay(plan.overlay())
                     .engagement(engagementData);
             if (saved == null) {
-                builder.strategy(scoring);
+                builder.strategy(plan.strategy());
             } else {
                 builder.model(saved.model());
             }
@@ -166,8 +182,7 @@ abstract class AnalysisCommand implements Callable<Integer> {
             } catch (IllegalArgumentException e) {
                 throw new DataException(source.name() + ": " + e.getMessage(), e);
             }
-            Summary.print(System.err, name(), source.name(), result, saved == null ? describe(scoring)
-                    : result.model().strategy() + " (saved model)");
+            Summary.print(System.err, name(), source.name(), result, plan.strategyDescription());
             return result;
         }
     }

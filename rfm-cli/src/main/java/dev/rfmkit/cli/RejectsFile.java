@@ -37,7 +37,8 @@ final class RejectsFile implements RejectListener, AutoCloseable {
             return;
         }
         try {
-            rows.write(new String[] {Long.toString(line), reason.code(), content});
+            // 0: a record without a line number (split by another reader)
+            rows.write(new String[] {line == 0 ? "" : Long.toString(line), reason.code(), content});
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -7,6 +7,7 @@ import dev.rfmkit.order.IngestionReport;
 import java.io.PrintStream;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.util.List;
 import java.util.Map;
 
 /** The summary {@code rfm segment} prints on stderr: lines by fate, customers and revenue by segment. */
@@ -15,10 +16,16 @@ final class Summary {
     }
 
     static void print(PrintStream err, String command, String source, RfmResult result, String strategy) {
-        IngestionReport r = result.report();
+        print(err, command, source, result.asOf(), result.scheme().name(), strategy, result.report(),
+                result.segmentCounts());
+    }
+
+    /** The summary from its figures, wherever the analysis ran. */
+    static void print(PrintStream err, String command, String source, java.time.LocalDate asOf, String scheme,
+            String strategy, IngestionReport r, List<SegmentCount> counts) {
         StringBuilder sb = new StringBuilder();
-        sb.append(String.format("rfm %s: %s, as of %s, strategy %s, scheme %s%n", command, source, result.asOf(),
-                strategy, result.scheme().name()));
+        sb.append(String.format("rfm %s: %s, as of %s, strategy %s, scheme %s%n", command, source, asOf,
+                strategy, scheme));
         sb.append(String.format("lines read %,d: included %,d (purchases %,d, returns %,d), excluded %,d%n",
                 r.linesRead(), r.includedLines(), r.purchaseLines(), r.returnLines(), r.excludedLines()));
         for (Map.Entry<ExclusionReason, Long> e : r.excludedByReason().entrySet()) {
@@ -33,15 +40,17 @@ final class Summary {
         }
         sb.append(System.lineSeparator());
         BigDecimal revenue = BigDecimal.ZERO;
-        for (SegmentCount c : result.segmentCounts()) {
+        int customers = 0;
+        for (SegmentCount c : counts) {
             revenue = revenue.add(c.revenue());
+            customers += c.customers();
         }
         sb.append(String.format("%-20s %10s %7s %16s %7s%n", "segment", "customers", "share", "revenue", "share"));
-        for (SegmentCount c : result.segmentCounts()) {
+        for (SegmentCount c : counts) {
             sb.append(String.format("%-20s %,10d %6.1f%% %,16.2f %6s%n", c.segment().id(), c.customers(),
-                    100.0 * c.customers() / Math.max(1, result.size()), c.revenue(), share(c.revenue(), revenue)));
+                    100.0 * c.customers() / Math.max(1, customers), c.revenue(), share(c.revenue(), revenue)));
         }
-        sb.append(String.format("%-20s %,10d %6.1f%% %,16.2f %6s%n", "total", result.size(), 100.0, revenue,
+        sb.append(String.format("%-20s %,10d %6.1f%% %,16.2f %6s%n", "total", customers, 100.0, revenue,
                 share(revenue, revenue)));
         err.print(sb);
         err.flush();
