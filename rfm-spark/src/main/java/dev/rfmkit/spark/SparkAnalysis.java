@@ -182,8 +182,7 @@ public final class SparkAnalysis {
         if (customers.isEmpty()) {
             throw new IllegalStateException("no customer has an order: nothing to score");
         }
-        ScoringModel used = model != null ? model : strategy.fitModel(valueCounts(customers, "recency_days"),
-                valueCounts(customers, "frequency"), valueCounts(customers, "monetary"));
+        ScoringModel used = model != null ? model : fit(strategy, customers);
         List<Segment> segments = new ArrayList<>(scheme.segments());
         for (Segment target : overlay.targets()) {
             if (!segments.contains(target)) {
@@ -307,6 +306,23 @@ public final class SparkAnalysis {
 
     private int partitions(SparkSession spark) {
         return partitions > 0 ? partitions : spark.sparkContext().defaultParallelism();
+    }
+
+    /**
+     * Fits a model to customers on the cluster, from the distribution of each dimension
+     * ({@link ValueCounts}, aggregated with {@code GROUP BY}): the model an in-process fit of the
+     * same customers gives. The driver holds 16 bytes per distinct value of each dimension.
+     *
+     * @param strategy a strategy that fits from distributions, as every built-in one does (for
+     *     equal-count this is its model; its fit's own scores split ties, see {@link #run})
+     * @param customers rows with the columns {@code recency_days} (int), {@code frequency} (int) and
+     *     {@code monetary} (double), such as {@link SparkResult#customers()}
+     * @return the model
+     * @throws IllegalArgumentException if there are no customers, or the values cannot be fitted
+     */
+    public static ScoringModel fit(ScoringStrategy strategy, Dataset<Row> customers) {
+        return strategy.fitModel(valueCounts(customers, "recency_days"), valueCounts(customers, "frequency"),
+                valueCounts(customers, "monetary"));
     }
 
     /** The distribution of a column of the customers, aggregated on the cluster. */

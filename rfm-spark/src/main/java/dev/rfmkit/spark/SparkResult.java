@@ -116,6 +116,18 @@ public final class SparkResult {
     }
 
     /**
+     * Customers, orders and revenue per segment, aggregated on the cluster: {@code segment},
+     * {@code customers}, {@code orders}, {@code revenue} (exact, 4 decimals); segments without
+     * customers are left out, see {@link #segmentCounts()}.
+     *
+     * @return the summary, one row per segment with customers
+     */
+    public Dataset<Row> segmentSummary() {
+        return scored.groupBy("segment").agg(functions.count("*").as("customers"),
+                functions.sum("frequency").as("orders"), functions.sum("total_amount").as("revenue"));
+    }
+
+    /**
      * Customers, orders and revenue per segment, every segment of the scheme listed in its order,
      * empty ones included: the figures of the in-process result's segment counts.
      *
@@ -123,8 +135,7 @@ public final class SparkResult {
      */
     public List<SegmentCount> segmentCounts() {
         Map<String, Row> bySegment = new HashMap<>();
-        for (Row row : scored.groupBy("segment").agg(functions.count("*"), functions.sum("frequency"),
-                functions.sum("total_amount")).collectAsList()) {
+        for (Row row : segmentSummary().collectAsList()) {
             bySegment.put(row.getString(0), row);
         }
         List<SegmentCount> counts = new ArrayList<>();

@@ -66,7 +66,7 @@ final class SparkEquivalenceTest {
      * Order lines with heavy ties (few dates, few amounts, many one-order customers), returns, repeated
      * order ids over several lines, and lines every exclusion rule catches.
      */
-    static Path orders(long seed, int customers) throws IOException {
+    static Path orders(Path dir, long seed, int customers) throws IOException {
         SplittableRandom rnd = new SplittableRandom(seed);
         StringBuilder csv = new StringBuilder("customer_id,order_id,order_date,amount,status\n");
         LocalDate start = LocalDate.of(2024, 1, 1);
@@ -145,7 +145,7 @@ final class SparkEquivalenceTest {
     @ParameterizedTest(name = "{0}, {2} partitions")
     @MethodSource("strategies")
     void sameRowsReportAndModel(String name, ScoringStrategy strategy, int partitions) throws IOException {
-        Path file = orders(name.hashCode(), 1500);
+        Path file = orders(dir, name.hashCode(), 1500);
         SegmentScheme scheme = strategy.bins() == 5 ? SegmentScheme.twelve()
                 : SegmentScheme.builder("by-recency", strategy.bins())
                         .where(dev.rfmkit.segment.Segment.CHAMPIONS, "r >= 2")
@@ -174,7 +174,7 @@ final class SparkEquivalenceTest {
 
     @Test
     void engagementOverlay_asInProcess() throws IOException {
-        Path file = orders(11, 1200);
+        Path file = orders(dir, 11, 1200);
         SplittableRandom rnd = new SplittableRandom(11);
         StringBuilder csv = new StringBuilder("last_site_visit,customer_id,last_email_click\n");
         for (int c = 0; c < 1200; c += 1 + rnd.nextInt(3)) {
@@ -206,7 +206,7 @@ final class SparkEquivalenceTest {
 
     @Test
     void asOfWindowAndAverageMoney_asInProcess() throws IOException {
-        Path file = orders(7, 800);
+        Path file = orders(dir, 7, 800);
         OrderCsvFormat format = OrderCsvFormat.defaults();
         IngestionOptions options = IngestionOptions.defaults().withAsOf(LocalDate.of(2024, 6, 30)).withWindowDays(120)
                 .withReturns(dev.rfmkit.order.ReturnsPolicy.IGNORE);
