@@ -139,6 +139,7 @@ public final class SparkAnalysis {
     public SparkResult run(Dataset<Row> orders) {
         Objects.requireNonNull(orders, "orders");
         SparkSession spark = orders.sparkSession();
+        int partitionCount = partitions(orders);
         List<String> header = Arrays.asList(orders.columns());
         // the header is checked here, on the driver, as a file's header is before its lines
         OrderCsvReader.of(format).fieldReader(header, OrderIngestion.start(IngestPartition.partitionOptions(ingestion)),
@@ -155,7 +156,7 @@ public final class SparkAnalysis {
                     return fields;
                 })
                 .mapToPair(fields -> new Tuple2<>(fields[customerColumn].strip(), fields))
-                .partitionBy(new HashPartitioner(partitions(spark)))
+                .partitionBy(new HashPartitioner(partitionCount))
                 .rdd().toJavaRDD();
 
         IngestionOptions options = ingestion;
@@ -199,7 +200,7 @@ public final class SparkAnalysis {
             long n = customers.count();
             int k = strategy.bins();
             for (String[] d : new String[][] {{"recency_days", "r_bin"}, {"frequency", "f_bin"}, {"monetary", "m_bin"}}) {
-                Dataset<Row> bins = rankBins(customers, d[0], d[1], k, n, numeric, partitions(spark));
+                Dataset<Row> bins = rankBins(customers, d[0], d[1], k, n, numeric, partitionCount);
                 toScore = toScore.join(bins, toScore.col("customer_id").equalTo(bins.col("ranked_id")))
                         .drop("ranked_id");
             }
@@ -227,7 +228,7 @@ public final class SparkAnalysis {
             return out.iterator();
         }), SCORED);
         return new SparkResult(asOf, report, used, monetary, scheme, segments, customers, scored, rejects,
-                numeric ? CustomerIdOrder.NUMERIC : CustomerIdOrder.LEXICOGRAPHIC, partitions(spark));
+                numeric ? CustomerIdOrder.NUMERIC : CustomerIdOrder.LEXICOGRAPHIC, partitionCount);
     }
 
     /**
@@ -304,8 +305,10 @@ public final class SparkAnalysis {
         return LocalDate.ofEpochDay(counts.latestDay() + 1L);
     }
 
-    private int partitions(SparkSession spark) {
-        return partitions > 0 ? partitions : spark.sparkContext().defaultParallelism();
+    /** The partitions given, or as many as the input has and at least the session's default parallelism. */
+    private int partitions(Dataset<Row> orders) {
+        return partitions > 0 ? partitions
+                : Math.max(orders.sparkSession().sparkContext().defaultParallelism(), orders.rdd().getNumPartitions());
     }
 
     /**
@@ -489,8 +492,9 @@ public final class SparkAnalysis {
         }
 
         /**
-         * The number of partitions the lines are grouped into by customer (default: the session's
-         * default parallelism). Results do not depend on it.
+         * The number of partitions the lines are grouped into by customer (default: as many as the
+         * input has, at least the session's default parallelism): each partition's customers and order
+         * ids are held by one task. Results do not depend on it.
          *
          * @param count the number of partitions, at least 1
          * @return this builder
