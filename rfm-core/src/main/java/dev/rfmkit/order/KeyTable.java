@@ -3,6 +3,7 @@ package dev.rfmkit.order;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 /**
@@ -291,6 +292,14 @@ final class KeyTable {
     }
 
     private static String decode(byte[] bytes, int from, int length) {
+        int ascii = 0;
+        for (int i = from; i < from + length; i++) {
+            ascii |= bytes[i];
+        }
+        if (ascii >= 0) {
+            // the common case, and a copy straight into the string's own bytes
+            return new String(bytes, from, length, StandardCharsets.ISO_8859_1);
+        }
         char[] chars = new char[length];
         int n = 0;
         for (int i = from; i < from + length; i++) {
