@@ -223,6 +223,21 @@ public final class ScoredCustomerWriter {
 
         void cell(int column, String text) throws IOException {
             separate(column);
+            int length = text.length();
+            if (length <= 24) {
+                // the usual cell: short, plain ASCII, copied in the same pass that checks it
+                room(length);
+                boolean plain = true;
+                for (int i = 0; i < length; i++) {
+                    char c = text.charAt(i);
+                    plain &= c >= '-' && c != '\\' && c < 0x80;
+                    buf[n + i] = (byte) c;
+                }
+                if (plain) {
+                    n += length;
+                    return;
+                }
+            }
             if (!needsQuotes(text)) {
                 append(text);
                 return;
