@@ -1,6 +1,7 @@
 package dev.rfmkit.score;
 
 import dev.rfmkit.metrics.CustomerTable;
+import java.util.Arrays;
 
 /**
  * Rank-then-bin: same-size groups, ties broken by customer id (the table's row order). The customer at
@@ -65,9 +66,12 @@ public final class EqualCountStrategy implements ScoringStrategy {
     }
 
     @Override
-    public ScoringModel fitModel(ValueCounts recencyDays, ValueCounts frequency, ValueCounts monetary) {
+    public ScoringModel fitModel(ValueCounts recencyDays, ValueCounts frequency, RankedValues monetary) {
         Fitting.checkDistributions(recencyDays, frequency, monetary);
-        return modelOf(recencyDays, frequency, monetary);
+        long[] lastRanks = lastRanks(monetary.size());
+        long[] wanted = Arrays.stream(lastRanks).map(r -> r - 1).distinct().toArray();
+        return modelOf(recencyDays, frequency, SelectedStatistics.of(monetary.size(), wanted,
+                monetary.orderStatistics(wanted)));
     }
 
     /**

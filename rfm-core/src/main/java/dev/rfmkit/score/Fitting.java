@@ -1,6 +1,7 @@
 package dev.rfmkit.score;
 
 import dev.rfmkit.metrics.CustomerTable;
+import java.util.Arrays;
 import java.util.Objects;
 import java.util.function.Function;
 
@@ -70,11 +71,17 @@ final class Fitting {
                 cuts -> binCounts(k, monetary, cuts, closedRight), rule, closedRight);
     }
 
-    /** Fits a cut-point model from the distributions of the dimensions, checked by the caller. */
+    /**
+     * Fits a cut-point model from the distributions of recency and frequency and what is known of
+     * money, checked by the caller: money is asked once for the order statistics type-7 cut points
+     * read, and once for its bin counts.
+     */
     static CutPointModel modelByCutPoints(String name, int k, ValueCounts recency, ValueCounts frequency,
-            ValueCounts monetary, CutRule rule, boolean closedRight) {
-        return modelByCutPoints(name, k, recency, frequency, monetary,
-                cuts -> binCounts(k, monetary, cuts, closedRight), rule, closedRight);
+            RankedValues monetary, CutRule rule, boolean closedRight) {
+        long[] ranks = Arrays.stream(OrderStatistics.type7Ranks(monetary.size(), k)).sorted().distinct().toArray();
+        OrderStatistics m = SelectedStatistics.of(monetary.size(), ranks, monetary.orderStatistics(ranks));
+        return modelByCutPoints(name, k, recency, frequency, m, cuts -> monetary.binCounts(cuts, closedRight), rule,
+                closedRight);
     }
 
     /**
@@ -86,8 +93,8 @@ final class Fitting {
         double[] rc = rule.cuts(Dimension.RECENCY, r);
         double[] fc = rule.cuts(Dimension.FREQUENCY, f);
         double[] mc = rule.cuts(Dimension.MONETARY, m);
-        return new CutPointModel(name, k, rc, fc, mc, CutPointModel.levels(k, binCounts(k, r, rc, closedRight),
-                binCounts(k, f, fc, closedRight), moneyBinCounts.apply(mc)), closedRight);
+        return new CutPointModel(name, k, rc, fc, mc, CutPointModel.levels(k, r.binCounts(rc, closedRight),
+                f.binCounts(fc, closedRight), moneyBinCounts.apply(mc)), closedRight);
     }
 
     /**
@@ -95,7 +102,7 @@ final class Fitting {
      *
      * @throws IllegalArgumentException if not
      */
-    static void checkDistributions(ValueCounts recency, ValueCounts frequency, ValueCounts monetary) {
+    static void checkDistributions(ValueCounts recency, ValueCounts frequency, RankedValues monetary) {
         long n = recency.size();
         if (frequency.size() != n || monetary.size() != n) {
             throw new IllegalArgumentException("distributions must count the same customers (recency " + n
@@ -104,15 +111,6 @@ final class Fitting {
         if (n == 0) {
             throw new IllegalArgumentException("cannot fit a model to no customers");
         }
-    }
-
-    private static long[] binCounts(int k, ValueCounts d, double[] cuts, boolean closedRight) {
-        long[] counts = new long[k];
-        for (int i = 0; i < d.distinct(); i++) {
-            double v = d.value(i);
-            counts[closedRight ? CutPointModel.bin(cuts, v) : CutPointModel.binClosedLeft(cuts, v)] += d.count(i);
-        }
-        return counts;
     }
 
     private static long[] binCounts(int k, double[] column, double[] cuts, boolean closedRight) {

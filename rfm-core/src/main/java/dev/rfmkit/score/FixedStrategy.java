@@ -75,7 +75,7 @@ final class FixedStrategy implements ScoringStrategy {
     }
 
     @Override
-    public ScoringModel fitModel(ValueCounts recencyDays, ValueCounts frequency, ValueCounts monetary) {
+    public ScoringModel fitModel(ValueCounts recencyDays, ValueCounts frequency, RankedValues monetary) {
         Fitting.checkDistributions(recencyDays, frequency, monetary);
         return Fitting.modelByCutPoints(NAME, k, recencyDays, frequency, monetary, this::cuts, true);
     }

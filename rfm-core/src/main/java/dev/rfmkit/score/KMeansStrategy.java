@@ -121,11 +121,15 @@ public final class KMeansStrategy implements ScoringStrategy {
     /**
      * {@inheritDoc}
      *
-     * <p>The model is a {@link KMeansModel}, the same as the fit of the customers counted gives.
+     * <p>The model is a {@link KMeansModel}, the same as the fit of the customers counted gives. Money
+     * must be a {@link ValueCounts}: the clustering reads every distinct value.
      */
     @Override
-    public KMeansModel fitModel(ValueCounts recencyDays, ValueCounts frequency, ValueCounts monetary) {
-        Fitting.checkDistributions(recencyDays, frequency, monetary);
+    public KMeansModel fitModel(ValueCounts recencyDays, ValueCounts frequency, RankedValues monetaryValues) {
+        Fitting.checkDistributions(recencyDays, frequency, monetaryValues);
+        if (!(monetaryValues instanceof ValueCounts monetary)) {
+            throw new IllegalArgumentException("a K-Means fit clusters every distinct value: give money as ValueCounts");
+        }
         double low = monetary.value(0);
         double high = monetary.value(monetary.distinct() - 1);
         if (!Double.isFinite(low) || !Double.isFinite(high)) {

@@ -35,7 +35,7 @@ final class QuantileStrategy implements ScoringStrategy {
     }
 
     @Override
-    public ScoringModel fitModel(ValueCounts recencyDays, ValueCounts frequency, ValueCounts monetary) {
+    public ScoringModel fitModel(ValueCounts recencyDays, ValueCounts frequency, RankedValues monetary) {
         Fitting.checkDistributions(recencyDays, frequency, monetary);
         return Fitting.modelByCutPoints(NAME, k, recencyDays, frequency, monetary, (dimension, values) -> values.type7CutPoints(k), true);
     }

@@ -18,6 +18,19 @@ import java.util.Map;
  */
 public interface ScoringModel {
     /**
+     * The bin of a value under cut points, as cut-point models bin: the number of cut points strictly
+     * below it (bins closed on the right), or at or below it (closed on the left).
+     *
+     * @param cuts the cut points, ascending
+     * @param value the value, not NaN
+     * @param closedRight whether bins are closed on the right
+     * @return the bin, 0 to cuts.length
+     */
+    static int binOf(double[] cuts, double value, boolean closedRight) {
+        return closedRight ? CutPointModel.bin(cuts, value) : CutPointModel.binClosedLeft(cuts, value);
+    }
+
+    /**
      * A cut-point model from its parts, as saved from a fit: the models of the {@code quantile},
      * {@code equal-count}, {@code fixed} and {@code rfm-package} strategies are all of this kind
      * (K-Means models are made from their clusters, {@link KMeansModel#of}).

@@ -55,18 +55,23 @@ public interface ScoringStrategy {
      * customers; so does an equal-count model (its bins' largest values are order statistics), though
      * not the equal-count fit's own scores, which split ties by customer id.
      *
+     * <p>Money may also be given as {@link RankedValues} of another kind, which answer just the order
+     * statistics and bin counts the fit asks for: enough for every built-in strategy but K-Means, which
+     * clusters every distinct value and needs a {@link ValueCounts}. That keeps a fit of many customers
+     * with distinct amounts from holding them all in one place.
+     *
      * <p>The built-in strategies all fit from distributions; a strategy of another kind may refuse.
      *
      * @param recencyDays the distribution of recency (days)
      * @param frequency the distribution of frequency
-     * @param monetary the distribution of monetary values
+     * @param monetary the distribution of monetary values, or their ranked values
      * @return the model
      * @throws IllegalArgumentException if the distributions count different numbers of customers or
      *     none, or hold values the strategy cannot fit (K-Means: non-finite money, values outside its
-     *     transform's domain)
+     *     transform's domain, money not given as {@link ValueCounts})
      * @throws UnsupportedOperationException if the strategy fits from customers only
      */
-    default ScoringModel fitModel(ValueCounts recencyDays, ValueCounts frequency, ValueCounts monetary) {
+    default ScoringModel fitModel(ValueCounts recencyDays, ValueCounts frequency, RankedValues monetary) {
         throw new UnsupportedOperationException("strategy " + name() + " does not fit from distributions");
     }
 

@@ -42,6 +42,18 @@ final class SelectedStatistics implements OrderStatistics {
         return new SelectedStatistics(column.length, ranks, values);
     }
 
+    /**
+     * Order statistics found elsewhere.
+     *
+     * @param size the number of values
+     * @param ranks the ranks, ascending, without repeats
+     * @param values the value at each rank
+     * @return the statistics, which answer for those ranks only
+     */
+    static SelectedStatistics of(long size, long[] ranks, double[] values) {
+        return new SelectedStatistics(size, ranks.clone(), values.clone());
+    }
+
     @Override
     public long size() {
         return size;

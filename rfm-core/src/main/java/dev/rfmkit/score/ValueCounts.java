@@ -16,7 +16,7 @@ import java.util.Arrays;
  *
  * <p>Immutable and thread-safe.
  */
-public final class ValueCounts implements OrderStatistics {
+public final class ValueCounts implements OrderStatistics, RankedValues {
     /** Integer columns whose range is at most this wide are counted, not sorted. */
     private static final long COUNTING_RANGE = 1L << 22;
 
@@ -242,6 +242,24 @@ public final class ValueCounts implements OrderStatistics {
             }
         }
         return values[lo];
+    }
+
+    @Override
+    public double[] orderStatistics(long[] ranks) {
+        double[] values = new double[ranks.length];
+        for (int i = 0; i < ranks.length; i++) {
+            values[i] = orderStatistic(ranks[i]);
+        }
+        return values;
+    }
+
+    @Override
+    public long[] binCounts(double[] cuts, boolean closedRight) {
+        long[] counts = new long[cuts.length + 1];
+        for (int i = 0; i < values.length; i++) {
+            counts[ScoringModel.binOf(cuts, values[i], closedRight)] += count(i);
+        }
+        return counts;
     }
 
     @Override

@@ -167,16 +167,62 @@ abstract class ScoringContractTest {
                 merged[d] = p == 0 ? counts[d] : merged[d].merge(counts[d]);
             }
         }
-        ScoringModel fromCounts = strategy(k).fitModel(merged[0], merged[1], merged[2]);
-        assertEquals(fitted.toString(), fromCounts.toString());
-        for (Dimension d : Dimension.values()) {
-            assertArrayEquals(fitted.cutPoints(d), fromCounts.cutPoints(d), d.name());
-            assertEquals(fitted.levelsInUse(d), fromCounts.levelsInUse(d), d.name());
+        assertSameModel(fitted, strategy(k).fitModel(merged[0], merged[1], merged[2]), t);
+    }
+
+    /**
+     * Money given only as ranked values (order statistics and bin counts on request, as a cluster
+     * answers them): the fit's model, asking for few ranks; K-Means, which needs every value, refuses.
+     */
+    @ParameterizedTest(name = "k={0}, seed={1}")
+    @MethodSource("dev.rfmkit.score.ScoringContractTest#cases")
+    void fitModel_fromRankedMoney_isTheModelOfTheFit(int k, long seed) {
+        CustomerTable t = table(seed);
+        ValueCounts money = ValueCounts.of(t.monetaryColumn());
+        List<long[]> asked = new ArrayList<>();
+        RankedValues ranked = new RankedValues() {
+            @Override
+            public long size() {
+                return money.size();
+            }
+
+            @Override
+            public double[] orderStatistics(long[] ranks) {
+                for (int i = 1; i < ranks.length; i++) {
+                    assertTrue(ranks[i - 1] < ranks[i], "ranks ascending without repeats: " + Arrays.toString(ranks));
+                }
+                asked.add(ranks.clone());
+                return money.orderStatistics(ranks);
+            }
+
+            @Override
+            public long[] binCounts(double[] cuts, boolean closedRight) {
+                return money.binCounts(cuts, closedRight);
+            }
+        };
+        ScoringStrategy s = strategy(k);
+        ValueCounts r = ValueCounts.of(t.recencyColumn());
+        ValueCounts f = ValueCounts.of(t.frequencyColumn());
+        if (s instanceof KMeansStrategy) {
+            org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> s.fitModel(r, f, ranked));
+            return;
         }
+        assertSameModel(s.fit(t).model(), s.fitModel(r, f, ranked), t);
+        assertTrue(asked.size() <= 1, "order statistics asked for at once");
+        assertTrue(asked.isEmpty() || asked.get(0).length <= 2 * (k - 1) + 1, "few ranks: " + asked.get(0).length);
+    }
+
+    private static void assertSameModel(ScoringModel fitted, ScoringModel other, CustomerTable t) {
+        assertEquals(fitted.toString(), other.toString());
+        for (Dimension d : Dimension.values()) {
+            assertArrayEquals(fitted.cutPoints(d), other.cutPoints(d), d.name());
+            assertEquals(fitted.levelsInUse(d), other.levelsInUse(d), d.name());
+        }
+        int n = t.size();
         int[] a = new int[n];
         int[] b = new int[n];
         fitted.scoreCells(t.recencyColumn(), t.frequencyColumn(), t.monetaryColumn(), a);
-        fromCounts.scoreCells(t.recencyColumn(), t.frequencyColumn(), t.monetaryColumn(), b);
+        other.scoreCells(t.recencyColumn(), t.frequencyColumn(), t.monetaryColumn(), b);
         assertArrayEquals(a, b);
     }
 

@@ -11,6 +11,8 @@ import dev.rfmkit.order.IngestionOptions;
 import dev.rfmkit.order.IngestionReport;
 import dev.rfmkit.order.OrderIngestion;
 import dev.rfmkit.score.EqualCountStrategy;
+import dev.rfmkit.score.KMeansStrategy;
+import dev.rfmkit.score.RankedValues;
 import dev.rfmkit.score.RfmScore;
 import dev.rfmkit.score.ScoringModel;
 import dev.rfmkit.score.ScoringStrategy;
@@ -312,9 +314,13 @@ public final class SparkAnalysis {
     }
 
     /**
-     * Fits a model to customers on the cluster, from the distribution of each dimension
-     * ({@link ValueCounts}, aggregated with {@code GROUP BY}): the model an in-process fit of the
-     * same customers gives. The driver holds 16 bytes per distinct value of each dimension.
+     * Fits a model to customers on the cluster: the model an in-process fit of the same customers
+     * gives. Recency and frequency are aggregated into their distributions ({@link ValueCounts}, a
+     * {@code GROUP BY}); so is money for K-Means, which clusters every distinct value. For the other
+     * strategies money stays on the cluster ({@link RankedMoney}): the few order statistics the cut
+     * points need are found by narrowing histograms, in a few passes. The driver holds 16 bytes per
+     * distinct recency and frequency value; for money, K-Means 16 bytes per distinct amount, the others
+     * at most 512 KiB of counts per cut point's rank.
      *
      * @param strategy a strategy that fits from distributions, as every built-in one does (for
      *     equal-count this is its model; its fit's own scores split ties, see {@link #run})
@@ -324,8 +330,9 @@ public final class SparkAnalysis {
      * @throws IllegalArgumentException if there are no customers, or the values cannot be fitted
      */
     public static ScoringModel fit(ScoringStrategy strategy, Dataset<Row> customers) {
-        return strategy.fitModel(valueCounts(customers, "recency_days"), valueCounts(customers, "frequency"),
-                valueCounts(customers, "monetary"));
+        RankedValues money = strategy instanceof KMeansStrategy ? valueCounts(customers, "monetary")
+                : new RankedMoney(customers.select("monetary").javaRDD().map(r -> ((Number) r.get(0)).doubleValue()));
+        return strategy.fitModel(valueCounts(customers, "recency_days"), valueCounts(customers, "frequency"), money);
     }
 
     /** The distribution of a column of the customers, aggregated on the cluster. */
