@@ -54,9 +54,8 @@ import scala.Tuple2;
  * each partition is read and ingested by the library itself ({@link OrderCsvReader#fieldReader},
  * {@link OrderIngestion}): the same checks, exclusion reasons and exact money arithmetic; the
  * partitions' reports add up to the report of all lines. The fit needs only the distribution of each
- * dimension ({@link ValueCounts}), aggregated on the cluster: recency and frequency have a few hundred
- * distinct values, money one per distinct amount, so the driver holds 16 bytes per distinct value of
- * each dimension, never a row per customer. The fitted model is broadcast to score.
+ * dimension, summarised on the cluster ({@link #fit}): the driver never holds a row per customer. The
+ * fitted model is broadcast to score.
  *
  * <p>Lines have no line numbers here: rejects carry none, and a strict ingestion's error names the
  * record's content instead of its line.
