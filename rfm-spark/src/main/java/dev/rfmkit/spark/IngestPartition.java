@@ -12,7 +12,6 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
 import org.apache.spark.api.java.function.FlatMapFunction;
-import scala.Tuple2;
 
 /**
  * Ingests one partition of order lines with the library's own reader and ingestion, exactly as
@@ -22,7 +21,7 @@ import scala.Tuple2;
  * nothing, as no as-of date does; the as-of date of the analysis is then the day after the latest
  * included line of all partitions together.
  */
-final class IngestPartition implements FlatMapFunction<Iterator<Tuple2<String, String[]>>, IngestedPart> {
+final class IngestPartition implements FlatMapFunction<Iterator<String[]>, IngestedPart> {
     private static final long serialVersionUID = 1L;
     /** An as-of date no line's date passes (the core keeps days as ints). */
     static final LocalDate BEYOND_EVERY_LINE = LocalDate.ofEpochDay(Integer.MAX_VALUE - 1L);
@@ -45,7 +44,7 @@ final class IngestPartition implements FlatMapFunction<Iterator<Tuple2<String, S
     }
 
     @Override
-    public Iterator<IngestedPart> call(Iterator<Tuple2<String, String[]>> lines) throws Exception {
+    public Iterator<IngestedPart> call(Iterator<String[]> lines) throws Exception {
         OrderIngestion ingestion = OrderIngestion.start(partitionOptions(options.options()));
         List<IngestedPart.RejectRow> rejects = new ArrayList<>();
         RejectListener listener = keepRejects ? (line, reason, column, message, content) -> rejects.add(
@@ -53,7 +52,7 @@ final class IngestPartition implements FlatMapFunction<Iterator<Tuple2<String, S
                 : RejectListener.none();
         OrderCsvReader.FieldReader reader = OrderCsvReader.of(format).fieldReader(header, ingestion, listener);
         while (lines.hasNext()) {
-            reader.read(0, lines.next()._2());
+            reader.read(0, lines.next());
         }
         Optional<LocalDate> latest = ingestion.latestIncludedDate();
         IngestionResult result = ingestion.finish();

@@ -43,15 +43,52 @@ final class IngestedPart implements Serializable {
     }
 
     /** An excluded record: why, in which column, and the record as text. */
-    record RejectRow(String reason, String column, String message, String content) implements Serializable {
+    static final class RejectRow implements Serializable {
         private static final long serialVersionUID = 1L;
+        final String reason;
+        final String column;
+        final String message;
+        final String content;
+
+        RejectRow(String reason, String column, String message, String content) {
+            this.reason = reason;
+            this.column = column;
+            this.message = message;
+            this.content = content;
+        }
     }
 
-    /** The counts of an ingestion report without its as-of date, and the latest included day; they add up. */
-    record Counts(long purchaseLines, long returnLines, long[] excluded, long orders, long customers,
-            long customersWithoutOrders, long linesOfCustomersWithoutOrders, BigDecimal purchaseAmount,
-            BigDecimal returnAmount, int latestDay) implements Serializable {
+    /**
+     * The counts of an ingestion report without its as-of date, and the latest included day; they add
+     * up. (Classes, not records, here: Spark's Kryo cannot write records.)
+     */
+    static final class Counts implements Serializable {
         private static final long serialVersionUID = 1L;
+        final long purchaseLines;
+        final long returnLines;
+        final long[] excluded;
+        final long orders;
+        final long customers;
+        final long customersWithoutOrders;
+        final long linesOfCustomersWithoutOrders;
+        final BigDecimal purchaseAmount;
+        final BigDecimal returnAmount;
+        final int latestDay;
+
+        Counts(long purchaseLines, long returnLines, long[] excluded, long orders, long customers,
+                long customersWithoutOrders, long linesOfCustomersWithoutOrders, BigDecimal purchaseAmount,
+                BigDecimal returnAmount, int latestDay) {
+            this.purchaseLines = purchaseLines;
+            this.returnLines = returnLines;
+            this.excluded = excluded;
+            this.orders = orders;
+            this.customers = customers;
+            this.customersWithoutOrders = customersWithoutOrders;
+            this.linesOfCustomersWithoutOrders = linesOfCustomersWithoutOrders;
+            this.purchaseAmount = purchaseAmount;
+            this.returnAmount = returnAmount;
+            this.latestDay = latestDay;
+        }
 
         static Counts of(IngestionReport r, int latestDay) {
             long[] excluded = new long[ExclusionReason.values().length];

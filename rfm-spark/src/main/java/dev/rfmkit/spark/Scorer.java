@@ -36,10 +36,25 @@ final class Scorer implements Serializable {
     private transient ScoringModel model;
     private transient EngagementOverlay overlay;
 
-    /** An overlay rule that moves engaged customers from one segment to another. */
-    private record OverlayRule(String fromId, String fromName, int clickWindowDays, int visitWindowDays,
-            String toId, String toName) implements Serializable {
+    /** An overlay rule that moves engaged customers from one segment to another (a class: Kryo cannot write records). */
+    private static final class OverlayRule implements Serializable {
         private static final long serialVersionUID = 1L;
+        final String fromId;
+        final String fromName;
+        final int clickWindowDays;
+        final int visitWindowDays;
+        final String toId;
+        final String toName;
+
+        OverlayRule(String fromId, String fromName, int clickWindowDays, int visitWindowDays, String toId,
+                String toName) {
+            this.fromId = fromId;
+            this.fromName = fromName;
+            this.clickWindowDays = clickWindowDays;
+            this.visitWindowDays = visitWindowDays;
+            this.toId = toId;
+            this.toName = toName;
+        }
     }
 
     /**
@@ -86,8 +101,8 @@ final class Scorer implements Serializable {
         if (overlay == null) {
             List<EngagementOverlay.Rule> rules = new ArrayList<>();
             for (OverlayRule r : overlayRules) {
-                rules.add(new EngagementOverlay.Rule(new Segment(r.fromId(), r.fromName()),
-                        new RecentActivity(r.clickWindowDays(), r.visitWindowDays()), new Segment(r.toId(), r.toName())));
+                rules.add(new EngagementOverlay.Rule(new Segment(r.fromId, r.fromName),
+                        new RecentActivity(r.clickWindowDays, r.visitWindowDays), new Segment(r.toId, r.toName)));
             }
             overlay = EngagementOverlay.of(rules);
         }

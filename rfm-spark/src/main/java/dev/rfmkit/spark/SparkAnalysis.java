@@ -30,7 +30,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import org.apache.spark.HashPartitioner;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
@@ -39,6 +38,8 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.api.java.UDF1;
+import org.apache.spark.sql.expressions.UserDefinedFunction;
 import org.apache.spark.sql.functions;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
@@ -80,6 +81,9 @@ public final class SparkAnalysis {
             .add("m", DataTypes.IntegerType, false)
             .add("rfm", DataTypes.StringType, false)
             .add("segment", DataTypes.StringType, false);
+
+    /** The column the lines are grouped by: the stripped customer id. */
+    private static final String PARTITION_KEY = "__rfmkit_customer";
 
     /** Engagement facts of one record. */
     private static final StructType FACTS = new StructType()
@@ -148,17 +152,21 @@ public final class SparkAnalysis {
         int customerColumn = columnIndex(header, format.customerColumn());
         Column[] asText = Arrays.stream(orders.columns())
                 .map(c -> orders.col(quoted(c)).cast(DataTypes.StringType)).toArray(Column[]::new);
-        JavaRDD<Tuple2<String, String[]>> keyed = orders.select(asText).javaRDD()
+        // grouped by the customer id as the library compares ids (stripped), in Spark's own row shuffle
+        int columns = header.size();
+        UserDefinedFunction strip = functions.udf((UDF1<String, String>) id -> id == null ? "" : id.strip(),
+                DataTypes.StringType);
+        Dataset<Row> text = orders.select(asText);
+        JavaRDD<String[]> keyed = text.withColumn(PARTITION_KEY, strip.apply(text.col(quoted(orders.columns()[customerColumn]))))
+                .repartition(partitionCount, functions.col(PARTITION_KEY))
+                .javaRDD()
                 .map(row -> {
-                    String[] fields = new String[row.size()];
-                    for (int i = 0; i < fields.length; i++) {
+                    String[] fields = new String[columns];
+                    for (int i = 0; i < columns; i++) {
                         fields[i] = row.isNullAt(i) ? "" : row.getString(i);
                     }
                     return fields;
-                })
-                .mapToPair(fields -> new Tuple2<>(fields[customerColumn].strip(), fields))
-                .partitionBy(new HashPartitioner(partitionCount))
-                .rdd().toJavaRDD();
+                });
 
         IngestionOptions options = ingestion;
         if (options.asOf().isEmpty() && options.windowDays().isPresent()) {
@@ -180,7 +188,7 @@ public final class SparkAnalysis {
         Dataset<Row> customers = spark.createDataFrame(parts.flatMap(new CustomerRows(asOf.toEpochDay(), monetary)),
                 CUSTOMERS).persist(StorageLevel.MEMORY_AND_DISK());
         Dataset<Row> rejects = spark.createDataFrame(parts.flatMap(p -> p.rejects.stream()
-                .map(r -> RowFactory.create(r.reason(), r.column(), r.message(), r.content())).iterator()), REJECTS);
+                .map(r -> RowFactory.create(r.reason, r.column, r.message, r.content)).iterator()), REJECTS);
         if (customers.isEmpty()) {
             throw new IllegalStateException("no customer has an order: nothing to score");
         }
@@ -255,12 +263,31 @@ public final class SparkAnalysis {
                 .add("ranked_id", DataTypes.StringType, false).add(as, DataTypes.IntegerType, false));
     }
 
-    /** Customers in rank order: by value, then by customer id. */
-    private record RankKey(double value, IdKey id) implements Comparable<RankKey>, java.io.Serializable {
+    /** Customers in rank order: by value, then by customer id. A class: Spark's Kryo cannot write records. */
+    private static final class RankKey implements Comparable<RankKey>, java.io.Serializable {
+        private static final long serialVersionUID = 1L;
+        private final double value;
+        private final IdKey id;
+
+        RankKey(double value, IdKey id) {
+            this.value = value + 0.0; // -0.0 ranks as 0.0
+            this.id = id;
+        }
+
         @Override
         public int compareTo(RankKey o) {
-            int c = Double.compare(value + 0.0, o.value + 0.0);
+            int c = Double.compare(value, o.value);
             return c != 0 ? c : id.compareTo(o.id);
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof RankKey k && compareTo(k) == 0;
+        }
+
+        @Override
+        public int hashCode() {
+            return Double.hashCode(value) * 31 + id.hashCode();
         }
     }
 
@@ -300,10 +327,10 @@ public final class SparkAnalysis {
     }
 
     private static LocalDate asOf(IngestedPart.Counts counts) {
-        if (counts.latestDay() == IngestedPart.NO_DAY) {
+        if (counts.latestDay == IngestedPart.NO_DAY) {
             throw new IllegalStateException("no order line was included, so no as-of date can be derived");
         }
-        return LocalDate.ofEpochDay(counts.latestDay() + 1L);
+        return LocalDate.ofEpochDay(counts.latestDay + 1L);
     }
 
     /** The partitions given, or as many as the input has and at least the session's default parallelism. */

@@ -2,7 +2,7 @@ package dev.rfmkit.spark;
 
 import org.apache.spark.sql.SparkSession;
 
-/** A small local Spark session for tests: two cores, no UI, few shuffle partitions. */
+/** A small local Spark session for tests: two cores, no UI, few shuffle partitions, and Kryo, the stricter serializer. */
 final class LocalSpark {
     private LocalSpark() {
     }
@@ -15,6 +15,7 @@ final class LocalSpark {
                 .config("spark.sql.shuffle.partitions", "4")
                 .config("spark.driver.host", "127.0.0.1")
                 .config("spark.driver.bindAddress", "127.0.0.1")
+                .config("spark.serializer", "org.apache.spark.serializer.KryoSerializer")
                 .getOrCreate();
     }
 }
