@@ -160,13 +160,7 @@ public final class SparkAnalysis {
         JavaRDD<String[]> keyed = text.withColumn(PARTITION_KEY, strip.apply(text.col(quoted(orders.columns()[customerColumn]))))
                 .repartition(partitionCount, functions.col(PARTITION_KEY))
                 .javaRDD()
-                .map(row -> {
-                    String[] fields = new String[columns];
-                    for (int i = 0; i < columns; i++) {
-                        fields[i] = row.isNullAt(i) ? "" : row.getString(i);
-                    }
-                    return fields;
-                });
+                .map(row -> fields(row, columns));
 
         IngestionOptions options = ingestion;
         if (options.asOf().isEmpty() && options.windowDays().isPresent()) {
@@ -291,6 +285,15 @@ public final class SparkAnalysis {
         }
     }
 
+    /** The first columns of a row of text columns as fields, null read as empty (as a file's empty field). */
+    private static String[] fields(Row row, int columns) {
+        String[] fields = new String[columns];
+        for (int i = 0; i < columns; i++) {
+            fields[i] = row.isNullAt(i) ? "" : row.getString(i);
+        }
+        return fields;
+    }
+
     private static Optional<LocalDate> localDate(Row row, String column) {
         int i = row.fieldIndex(column);
         return row.isNullAt(i) ? Optional.empty() : Optional.of(row.getDate(i).toLocalDate());
@@ -311,11 +314,7 @@ public final class SparkAnalysis {
             List<Row> out = new ArrayList<>();
             while (records.hasNext()) {
                 Row r = records.next();
-                String[] fields = new String[r.size()];
-                for (int i = 0; i < fields.length; i++) {
-                    fields[i] = r.isNullAt(i) ? "" : r.getString(i);
-                }
-                Map.Entry<String, EngagementFacts> e = reader.read(0, fields);
+                Map.Entry<String, EngagementFacts> e = reader.read(0, fields(r, r.size()));
                 out.add(RowFactory.create(e.getKey(), e.getValue().lastEmailClick().map(Date::valueOf).orElse(null),
                         e.getValue().lastSiteVisit().map(Date::valueOf).orElse(null)));
             }
