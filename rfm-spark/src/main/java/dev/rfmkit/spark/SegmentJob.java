@@ -89,6 +89,16 @@ public final class SegmentJob {
             }
             err.println(NAME + ": " + e.getMessage());
             return BAD_USAGE;
+        } catch (Exception e) { // a task's failure comes wrapped in Spark's exceptions: name its cause
+            if (arguments.debug()) {
+                e.printStackTrace(err);
+            }
+            Throwable cause = e;
+            while (cause.getCause() != null && !(cause instanceof OrderDataException)) {
+                cause = cause.getCause();
+            }
+            err.println(NAME + ": " + arguments.orders() + ": " + cause.getMessage());
+            return BAD_DATA;
         }
     }
 

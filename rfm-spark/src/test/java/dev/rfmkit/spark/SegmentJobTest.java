@@ -114,6 +114,13 @@ final class SegmentJobTest {
         Run bad = job("segment", noColumn.toString());
         assertEquals(1, bad.code());
         assertTrue(bad.err().contains("missing column customer_id"), bad.err());
+        Path badDate = dir.resolve("bad-date.csv");
+        Files.writeString(badDate, "customer_id,order_date,amount\n1,2024-01-01,5\n2,2024-13-01,5\n");
+        Run strict = job("segment", badDate.toString(), "--strict");
+        assertEquals(1, strict.code());
+        assertEquals("rfm-spark: " + badDate + ": column order_date: \"2024-13-01\" is not a date (expected a date like "
+                + "2011-12-09, 2011-12-09 12:50:00 or 2011-12-09T12:50:00+01:00)", strict.err().strip());
+        assertEquals(0, job("segment", badDate.toString(), "--out", dir.resolve("lenient.csv").toString()).code());
     }
 
     /** The foundation's options on Online Retail: the rows {@code rfm segment} writes, for every partition count. */
