@@ -38,6 +38,21 @@ public enum ExclusionReason {
         return code;
     }
 
+    /**
+     * The reason of a code.
+     *
+     * @param code a code such as {@code bad_date}
+     * @return the reason, or empty if no reason has that code
+     */
+    public static java.util.Optional<ExclusionReason> ofCode(String code) {
+        for (ExclusionReason r : values()) {
+            if (r.code.equals(code)) {
+                return java.util.Optional.of(r);
+            }
+        }
+        return java.util.Optional.empty();
+    }
+
     /** A short human-readable description, such as {@code missing customer id}. */
     public String description() {
         return description;

@@ -111,11 +111,8 @@ public final class KMeansStrategy implements ScoringStrategy {
         if (bad >= 0) {
             throw domainError("row " + bad, monetary[bad]);
         }
-        Map<Dimension, Clusters> clusters = new EnumMap<>(Dimension.class);
-        clusters.put(Dimension.RECENCY, cluster(ValueCounts.of(recencyDays)));
-        clusters.put(Dimension.FREQUENCY, cluster(ValueCounts.of(frequency)));
-        clusters.put(Dimension.MONETARY, cluster(ValueCounts.of(monetary)));
-        return KMeansModel.of(k, transform, clusters);
+        // checked row by row above, so that a message names the row; the rest is the fit from distributions
+        return fitModel(ValueCounts.of(recencyDays), ValueCounts.of(frequency), ValueCounts.of(monetary));
     }
 
     /**
@@ -128,7 +125,8 @@ public final class KMeansStrategy implements ScoringStrategy {
     public KMeansModel fitModel(ValueCounts recencyDays, ValueCounts frequency, RankedValues monetaryValues) {
         Fitting.checkDistributions(recencyDays, frequency, monetaryValues);
         if (!(monetaryValues instanceof ValueCounts monetary)) {
-            throw new IllegalArgumentException("a K-Means fit clusters every distinct value: give money as ValueCounts");
+            throw new IllegalArgumentException(
+                    "a K-Means fit clusters every distinct value: give money as ValueCounts");
         }
         double low = monetary.value(0);
         double high = monetary.value(monetary.distinct() - 1);
@@ -149,7 +147,8 @@ public final class KMeansStrategy implements ScoringStrategy {
     private void checkDomain(Dimension d, ValueCounts values) {
         if (transform != KMeansTransform.NONE && values.value(0) <= -1) {
             throw new IllegalArgumentException("the log1p transform needs values above -1; " + d.name().toLowerCase(
-                    java.util.Locale.ROOT) + " value " + values.value(0) + " (" + values.count(0) + " customers) is not");
+                    java.util.Locale.ROOT) + " value " + values.value(0) + " (" + values.count(0)
+                    + " customers) is not");
         }
     }
 

@@ -135,17 +135,18 @@ public final class OrderCsvReader {
         Objects.requireNonNull(header, "header");
         check(ingestion, rejects);
         CsvHeader h = CsvHeader.of(header, 1);
-        return new FieldReader(new RecordReader(new Columns(h), CsvDates.of(format), ingestion, rejects), h.size());
+        Columns columns = new Columns(h);
+        return new FieldReader(new RecordReader(columns, CsvDates.of(format), ingestion, rejects), columns.customer);
     }
 
     /** Reads records split elsewhere; see {@link #fieldReader}. Not thread-safe. */
     public final class FieldReader {
         private final RecordReader reader;
-        private final int columns;
+        private final int customerColumn;
 
-        private FieldReader(RecordReader reader, int columns) {
+        private FieldReader(RecordReader reader, int customerColumn) {
             this.reader = reader;
-            this.columns = columns;
+            this.customerColumn = customerColumn;
         }
 
         /**
@@ -161,9 +162,12 @@ public final class OrderCsvReader {
             reader.readFields(new SplitFields(line, fields, format.delimiter()));
         }
 
-        /** The number of columns of the header. */
-        public int columns() {
-            return columns;
+        /**
+         * The index of the customer id column in the header, found as the format's columns are found
+         * (ignoring case and surrounding whitespace): for grouping records by customer before reading them.
+         */
+        public int customerColumn() {
+            return customerColumn;
         }
     }
 

@@ -70,15 +70,8 @@ final class ReportTree {
         long excluded = 0;
         for (Iterator<String> it = reasons.fieldNames(); it.hasNext();) {
             String code = it.next();
-            ExclusionReason reason = null;
-            for (ExclusionReason r : ExclusionReason.values()) {
-                if (r.code().equals(code)) {
-                    reason = r;
-                }
-            }
-            if (reason == null) {
-                throw new IllegalArgumentException(at + "excludedByReason." + code + ": unknown reason");
-            }
+            ExclusionReason reason = ExclusionReason.ofCode(code).orElseThrow(
+                    () -> new IllegalArgumentException(at + "excludedByReason." + code + ": unknown reason"));
             long n = count(reasons, at + "excludedByReason.", code);
             b.excluded(reason, n);
             excluded += n;

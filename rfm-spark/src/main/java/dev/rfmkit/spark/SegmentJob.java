@@ -157,18 +157,10 @@ public final class SegmentJob {
         try (SegmentArguments.RejectSink sink = a.openRejects()) {
             for (Iterator<Row> it = result.rejects().toLocalIterator(); it.hasNext(); ) {
                 Row r = it.next();
-                sink.listener().rejected(0, reason(r.getString(0)), Optional.ofNullable(r.getString(1)),
-                        r.getString(2), r.getString(3));
+                ExclusionReason reason = ExclusionReason.ofCode(r.getString(0)).orElseThrow();
+                sink.listener().rejected(0, reason, Optional.ofNullable(r.getString(1)), r.getString(2),
+                        r.getString(3));
             }
         }
-    }
-
-    private static ExclusionReason reason(String code) {
-        for (ExclusionReason r : ExclusionReason.values()) {
-            if (r.code().equals(code)) {
-                return r;
-            }
-        }
-        throw new IllegalStateException("unknown exclusion reason " + code);
     }
 }

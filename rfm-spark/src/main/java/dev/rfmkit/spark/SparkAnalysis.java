@@ -26,7 +26,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -147,9 +146,9 @@ public final class SparkAnalysis {
         int partitionCount = partitions(orders);
         List<String> header = Arrays.asList(orders.columns());
         // the header is checked here, on the driver, as a file's header is before its lines
-        OrderCsvReader.of(format).fieldReader(header, OrderIngestion.start(IngestPartition.partitionOptions(ingestion)),
-                RejectListener.none());
-        int customerColumn = columnIndex(header, format.customerColumn());
+        OrderIngestion check = OrderIngestion.start(IngestPartition.partitionOptions(ingestion));
+        int customerColumn = OrderCsvReader.of(format).fieldReader(header, check, RejectListener.none())
+                .customerColumn();
         Column[] asText = Arrays.stream(orders.columns())
                 .map(c -> orders.col(quoted(c)).cast(DataTypes.StringType)).toArray(Column[]::new);
         // grouped by the customer id as the library compares ids (stripped), in Spark's own row shuffle
@@ -157,7 +156,8 @@ public final class SparkAnalysis {
         UserDefinedFunction strip = functions.udf((UDF1<String, String>) id -> id == null ? "" : id.strip(),
                 DataTypes.StringType);
         Dataset<Row> text = orders.select(asText);
-        JavaRDD<String[]> keyed = text.withColumn(PARTITION_KEY, strip.apply(text.col(quoted(orders.columns()[customerColumn]))))
+        Column customer = text.col(quoted(orders.columns()[customerColumn]));
+        JavaRDD<String[]> keyed = text.withColumn(PARTITION_KEY, strip.apply(customer))
                 .repartition(partitionCount, functions.col(PARTITION_KEY))
                 .javaRDD()
                 .map(row -> fields(row, columns));
@@ -202,7 +202,8 @@ public final class SparkAnalysis {
         if (byRank) {
             long n = customers.count();
             int k = strategy.bins();
-            for (String[] d : new String[][] {{"recency_days", "r_bin"}, {"frequency", "f_bin"}, {"monetary", "m_bin"}}) {
+            String[][] dimensions = {{"recency_days", "r_bin"}, {"frequency", "f_bin"}, {"monetary", "m_bin"}};
+            for (String[] d : dimensions) {
                 Dataset<Row> bins = rankBins(customers, d[0], d[1], k, n, numeric, partitionCount);
                 toScore = toScore.join(bins, toScore.col("customer_id").equalTo(bins.col("ranked_id")))
                         .drop("ranked_id");
@@ -370,17 +371,6 @@ public final class SparkAnalysis {
             counts[i] = rows.get(i).getLong(1);
         }
         return ValueCounts.of(values, counts);
-    }
-
-    /** The index of a column, found as the library finds columns: ignoring case and surrounding whitespace. */
-    private static int columnIndex(List<String> header, String name) {
-        String key = name.strip().toLowerCase(Locale.ROOT);
-        for (int i = 0; i < header.size(); i++) {
-            if (header.get(i) != null && header.get(i).strip().toLowerCase(Locale.ROOT).equals(key)) {
-                return i;
-            }
-        }
-        throw new IllegalArgumentException("no column " + name); // the header check above names it first
     }
 
     private static String quoted(String column) {
