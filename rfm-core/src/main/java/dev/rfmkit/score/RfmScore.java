@@ -90,6 +90,18 @@ public record RfmScore(int r, int f, int m) {
         return r < 10 && f < 10 && m < 10 ? "" + r + f + m : r + "-" + f + "-" + m;
     }
 
+    // Written out rather than left to the record's generated methods, whose first call builds method
+    // handles at run time: scores are compared while every scheme is built.
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof RfmScore s && r == s.r && f == s.f && m == s.m;
+    }
+
+    @Override
+    public int hashCode() {
+        return (r * 31 + f) * 31 + m;
+    }
+
     @Override
     public String toString() {
         return code();

@@ -72,6 +72,18 @@ public record Segment(String id, String displayName) {
         return new Segment(id, displayName);
     }
 
+    // Written out rather than left to the record's generated methods, whose first call builds method
+    // handles at run time: segments are compared while every scheme is built.
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Segment s && id.equals(s.id) && displayName.equals(s.displayName);
+    }
+
+    @Override
+    public int hashCode() {
+        return 31 * id.hashCode() + displayName.hashCode();
+    }
+
     @Override
     public String toString() {
         return id;
