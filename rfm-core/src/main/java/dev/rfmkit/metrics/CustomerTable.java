@@ -25,25 +25,18 @@ import java.util.Objects;
 public final class CustomerTable {
     private final LocalDate asOf;
     private final MonetaryMode mode;
-    private final String[] ids;
+    // ids, orders, amounts and dates are read from the ingestion's columns, not copied: both are
+    // immutable, and a copy of a million rows costs more than the rest of building the table
+    private final CustomerOrders orders;
     private final int[] recency;
-    private final int[] frequency;
     private final double[] monetary;
-    private final long[] totalUnits;
-    private final int[] firstDay;
-    private final int[] lastDay;
 
-    private CustomerTable(LocalDate asOf, MonetaryMode mode, String[] ids, int[] recency, int[] frequency,
-            double[] monetary, long[] totalUnits, int[] firstDay, int[] lastDay) {
+    private CustomerTable(LocalDate asOf, MonetaryMode mode, CustomerOrders orders, int[] recency, double[] monetary) {
         this.asOf = asOf;
         this.mode = mode;
-        this.ids = ids;
+        this.orders = orders;
         this.recency = recency;
-        this.frequency = frequency;
         this.monetary = monetary;
-        this.totalUnits = totalUnits;
-        this.firstDay = firstDay;
-        this.lastDay = lastDay;
     }
 
     /**
@@ -59,23 +52,13 @@ public final class CustomerTable {
         CustomerOrders c = result.customers();
         int n = c.size();
         long asOfDay = result.asOf().toEpochDay();
-        String[] ids = new String[n];
         int[] recency = new int[n];
-        int[] frequency = new int[n];
         double[] monetary = new double[n];
-        long[] total = new long[n];
-        int[] first = new int[n];
-        int[] last = new int[n];
         for (int i = 0; i < n; i++) {
-            ids[i] = c.customerId(i);
-            frequency[i] = c.orders(i);
-            total[i] = c.amountUnits(i);
-            first[i] = c.firstOrderEpochDay(i);
-            last[i] = c.lastOrderEpochDay(i);
-            recency[i] = Math.toIntExact(asOfDay - last[i]);
-            monetary[i] = mode.value(total[i], frequency[i]);
+            recency[i] = Math.toIntExact(asOfDay - c.lastOrderEpochDay(i));
+            monetary[i] = mode.value(c.amountUnits(i), c.orders(i));
         }
-        return new CustomerTable(result.asOf(), mode, ids, recency, frequency, monetary, total, first, last);
+        return new CustomerTable(result.asOf(), mode, c, recency, monetary);
     }
 
     /** The as-of date D the recency is counted to. */
@@ -90,7 +73,7 @@ public final class CustomerTable {
 
     /** The number of customers (rows). */
     public int size() {
-        return ids.length;
+        return recency.length;
     }
 
     /**
@@ -100,7 +83,7 @@ public final class CustomerTable {
      * @return the id
      */
     public String customerId(int row) {
-        return ids[row];
+        return orders.customerId(row);
     }
 
     /**
@@ -120,7 +103,7 @@ public final class CustomerTable {
      * @return the frequency, at least 1
      */
     public int frequency(int row) {
-        return frequency[row];
+        return orders.orders(row);
     }
 
     /**
@@ -141,7 +124,7 @@ public final class CustomerTable {
      * @return the rounded monetary value
      */
     public BigDecimal monetaryDecimal(int row, int scale) {
-        return mode.decimal(totalUnits[row], frequency[row], scale);
+        return mode.decimal(orders.amountUnits(row), orders.orders(row), scale);
     }
 
     /**
@@ -151,7 +134,7 @@ public final class CustomerTable {
      * @return the total amount
      */
     public BigDecimal totalAmount(int row) {
-        return Amounts.toDecimal(totalUnits[row]);
+        return Amounts.toDecimal(orders.amountUnits(row));
     }
 
     /**
@@ -161,7 +144,7 @@ public final class CustomerTable {
      * @return the total in units
      */
     public long totalAmountUnits(int row) {
-        return totalUnits[row];
+        return orders.amountUnits(row);
     }
 
     /**
@@ -171,7 +154,7 @@ public final class CustomerTable {
      * @return the date
      */
     public LocalDate firstOrderDate(int row) {
-        return LocalDate.ofEpochDay(firstDay[row]);
+        return LocalDate.ofEpochDay(orders.firstOrderEpochDay(row));
     }
 
     /**
@@ -181,7 +164,7 @@ public final class CustomerTable {
      * @return the date
      */
     public LocalDate lastOrderDate(int row) {
-        return LocalDate.ofEpochDay(lastDay[row]);
+        return LocalDate.ofEpochDay(orders.lastOrderEpochDay(row));
     }
 
     /**
@@ -191,7 +174,7 @@ public final class CustomerTable {
      * @return the customer's metrics
      */
     public CustomerMetrics customer(int row) {
-        return new CustomerMetrics(ids[row], recency[row], frequency[row], monetary[row], totalAmount(row),
+        return new CustomerMetrics(customerId(row), recency[row], frequency(row), monetary[row], totalAmount(row),
                 firstOrderDate(row), lastOrderDate(row));
     }
 
@@ -202,7 +185,11 @@ public final class CustomerTable {
 
     /** A copy of the frequency column. */
     public int[] frequencyColumn() {
-        return frequency.clone();
+        int[] frequency = new int[recency.length];
+        for (int i = 0; i < frequency.length; i++) {
+            frequency[i] = orders.orders(i);
+        }
+        return frequency;
     }
 
     /** A copy of the monetary column. */
@@ -212,6 +199,6 @@ public final class CustomerTable {
 
     @Override
     public String toString() {
-        return "CustomerTable[" + ids.length + " customers, asOf=" + asOf + ", monetary=" + mode + "]";
+        return "CustomerTable[" + recency.length + " customers, asOf=" + asOf + ", monetary=" + mode + "]";
     }
 }
