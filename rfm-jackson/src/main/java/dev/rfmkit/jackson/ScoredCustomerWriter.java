@@ -9,11 +9,16 @@ import dev.rfmkit.ScoredCustomer;
 import dev.rfmkit.metrics.CustomerTable;
 import dev.rfmkit.metrics.MonetaryMode;
 import dev.rfmkit.score.RfmScores;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 /**
  * Writes scored customers, one row per customer in the result's row order, as CSV or JSON Lines.
@@ -42,6 +47,14 @@ public final class ScoredCustomerWriter {
             List.of("customer_id", "recency_days", "frequency", "monetary", "r", "f", "m", "rfm", "segment");
 
     private static final JsonFactory JSON = new JsonFactory();
+    private static final int CORES = Runtime.getRuntime().availableProcessors();
+    private static final int BLOCK_ROWS = 1 << 15;
+    // daemon threads, ended when idle
+    private static final ExecutorService FORMATTER = Executors.newCachedThreadPool(task -> {
+        Thread t = new Thread(task, "rfmkit-csv-writer");
+        t.setDaemon(true);
+        return t;
+    });
 
     private final Format format;
     private final boolean excelSafe;
@@ -111,15 +124,75 @@ public final class ScoredCustomerWriter {
     }
 
     private static void writeCsv(RfmResult result, OutputStream out, boolean excelSafe) throws IOException {
-        CsvRows rows = new CsvRows(out, excelSafe);
+        CsvRows rows = new CsvRows(out, excelSafe, true);
+        int n = result.size();
+        if (n <= BLOCK_ROWS || CORES < 2) {
+            writeRows(result, 0, n, rows);
+            rows.flush();
+            return;
+        }
+        // Blocks of rows are formatted two at a time, the second on another thread into memory, and
+        // written in row order: the same bytes, in about half the time on two cores.
+        ByteArrayOutputStream second = new ByteArrayOutputStream(BLOCK_ROWS * 64);
+        for (int from = 0; from < n; from += 2 * BLOCK_ROWS) {
+            int mid = Math.min(n, from + BLOCK_ROWS);
+            int to = Math.min(n, mid + BLOCK_ROWS);
+            second.reset();
+            Future<?> formatting = mid < to ? FORMATTER.submit(() -> {
+                CsvRows block = new CsvRows(second, excelSafe, false);
+                writeRows(result, mid, to, block);
+                block.flush();
+                return null;
+            }) : null;
+            writeRows(result, from, mid, rows);
+            if (formatting != null) {
+                rows.flush();
+                await(formatting);
+                second.writeTo(out);
+            }
+        }
+        rows.flush();
+    }
+
+    private static void writeRows(RfmResult result, int from, int to, CsvRows rows) throws IOException {
         CustomerTable customers = result.customers();
         RfmScores scores = result.scores();
         MonetaryMode mode = customers.monetaryMode();
-        for (int i = 0; i < result.size(); i++) {
+        for (int i = from; i < to; i++) {
             rows.write(customers.customerId(i), customers.recencyDays(i), customers.frequency(i),
                     customers.totalAmountUnits(i), mode, scores.r(i), scores.f(i), scores.m(i), result.segment(i).id());
         }
-        rows.flush();
+    }
+
+    /** Waits for a block being formatted, through interrupts, and rethrows what it threw. */
+    private static void await(Future<?> formatting) throws IOException {
+        boolean interrupted = false;
+        try {
+            while (true) {
+                try {
+                    formatting.get();
+                    return;
+                } catch (InterruptedException e) {
+                    interrupted = true; // the block must be written before anything else is
+                }
+            }
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof IOException io) {
+                throw io;
+            }
+            if (cause instanceof RuntimeException r) {
+                throw r;
+            }
+            if (cause instanceof Error err) {
+                throw err;
+            }
+            throw new IllegalStateException(cause);
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
     }
 
     /**
@@ -137,7 +210,7 @@ public final class ScoredCustomerWriter {
         if (format != Format.CSV) {
             throw new IllegalStateException("rows one at a time are written as CSV only (format is " + format + ")");
         }
-        return new CsvRows(out, excelSafe);
+        return new CsvRows(out, excelSafe, true);
     }
 
     /** Rows of {@code segment} CSV, one at a time; see {@link #csvRows}. Not thread-safe. */
@@ -145,13 +218,15 @@ public final class ScoredCustomerWriter {
         private final CsvOut csv;
         private final boolean excelSafe;
 
-        private CsvRows(OutputStream out, boolean excelSafe) throws IOException {
+        private CsvRows(OutputStream out, boolean excelSafe, boolean header) throws IOException {
             this.csv = new CsvOut(out);
             this.excelSafe = excelSafe;
-            for (int c = 0; c < COLUMNS.size(); c++) {
-                csv.cell(c, COLUMNS.get(c));
+            if (header) {
+                for (int c = 0; c < COLUMNS.size(); c++) {
+                    csv.cell(c, COLUMNS.get(c));
+                }
+                csv.endRow();
             }
-            csv.endRow();
         }
 
         /**
