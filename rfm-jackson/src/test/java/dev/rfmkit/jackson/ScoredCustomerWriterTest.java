@@ -61,4 +61,34 @@ class ScoredCustomerWriterTest {
             }
         }
     }
+
+    @Test
+    void largeResults_sameBytesAsRowByRow() throws IOException {
+        // more than three blocks of rows and a part: formatted in blocks on two threads, written in order
+        SplittableRandom random = new SplittableRandom(11);
+        List<OrderLine> lines = new ArrayList<>();
+        for (int i = 0; i < 3 * 32_768 + 123; i++) {
+            String id = (i % 7 == 0 ? "=c" : "c") + Integer.toString(random.nextInt(1 << 30), 36) + "-" + i;
+            lines.add(OrderLine.of(id, LocalDate.of(2024, 1, 1).plusDays(random.nextInt(365)),
+                    BigDecimal.valueOf(random.nextLong(-5_000, 500_000), 2)));
+        }
+        RfmResult result = RfmAnalysis.builder().build().run(lines);
+        for (boolean excelSafe : new boolean[] {false, true}) {
+            ScoredCustomerWriter writer = ScoredCustomerWriter.of(ScoredCustomerWriter.Format.CSV)
+                    .withExcelSafe(excelSafe);
+            ByteArrayOutputStream whole = new ByteArrayOutputStream();
+            writer.write(result, whole);
+            ByteArrayOutputStream oneByOne = new ByteArrayOutputStream();
+            ScoredCustomerWriter.CsvRows rows = writer.csvRows(oneByOne);
+            for (int i = 0; i < result.size(); i++) {
+                rows.write(result.customers().customerId(i), result.customers().recencyDays(i),
+                        result.customers().frequency(i), result.customers().totalAmountUnits(i),
+                        result.customers().monetaryMode(), result.scores().r(i), result.scores().f(i),
+                        result.scores().m(i), result.segment(i).id());
+            }
+            rows.flush();
+            assertEquals(oneByOne.toString(java.nio.charset.StandardCharsets.UTF_8),
+                    whole.toString(java.nio.charset.StandardCharsets.UTF_8), "excelSafe " + excelSafe);
+        }
+    }
 }
