@@ -6,15 +6,18 @@ import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.NoSuchFileException;
 import java.util.Arrays;
+import java.util.List;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** The {@code rfm} command and its entry point. */
 @Command(name = "rfm", mixinStandardHelpOptions = true, versionProvider = RfmCommand.Version.class,
-        description = "Exact RFM customer segmentation from an orders export.",
-        subcommands = {SegmentCommand.class, FitCommand.class, ReportCommand.class, MigrateCommand.class,
-            DemoCommand.class, ClvCommand.class, SchemesCommand.class})
+        description = "Exact RFM customer segmentation from an orders export.")
 public final class RfmCommand implements Runnable {
+    /** The subcommands, in the order the usage lists them. */
+    private static final List<Class<?>> SUBCOMMANDS = List.of(SegmentCommand.class, FitCommand.class,
+            ReportCommand.class, MigrateCommand.class, DemoCommand.class, ClvCommand.class, SchemesCommand.class);
+
     /** Exit code: success. */
     static final int OK = 0;
     /** Exit code: bad input data. */
@@ -48,6 +51,13 @@ public final class RfmCommand implements Runnable {
     static int execute(String... args) {
         boolean debug = Arrays.asList(args).contains("--debug");
         CommandLine cl = new CommandLine(new RfmCommand());
+        // Building a command's model from its annotations takes a good part of a short run: when the first
+        // argument names a command, only that command is built.
+        Class<?> named = args.length == 0 ? null : SUBCOMMANDS.stream()
+                .filter(c -> c.getAnnotation(Command.class).name().equals(args[0])).findFirst().orElse(null);
+        for (Class<?> subcommand : named == null ? SUBCOMMANDS : List.of(named)) {
+            cl.addSubcommand(subcommand);
+        }
         cl.setCaseInsensitiveEnumValuesAllowed(true);
         cl.setParameterExceptionHandler((ex, params) -> {
             PrintWriter err = ex.getCommandLine().getErr();
