@@ -212,5 +212,14 @@ final class SegmentCommandIT {
         assertEquals(0, help.exitCode());
         assertTrue(help.stdout().contains("--as-of"), help.stdout());
         assertEquals(0, RfmJar.run("--version").exitCode());
+        // only the command named first is built; without one, every command is listed
+        RfmJar.Run all = RfmJar.run("--help");
+        assertEquals(0, all.exitCode());
+        for (String command : List.of("segment", "fit", "report", "migrate", "demo", "clv", "schemes")) {
+            assertTrue(all.stdout().contains("  " + command + " "), command + " in\n" + all.stdout());
+        }
+        RfmJar.Run typo = RfmJar.run("segmnt", ORDERS);
+        assertEquals(2, typo.exitCode());
+        assertTrue(typo.stderr().contains("segmnt"), typo.stderr());
     }
 }
