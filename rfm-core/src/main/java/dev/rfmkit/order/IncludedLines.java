@@ -10,6 +10,11 @@ import java.util.Arrays;
  */
 final class IncludedLines {
     static final int CAPACITY = 1 << 14;
+    // A new batch is full at a few hundred lines, a cleared one at CAPACITY: the first hand-over of a
+    // full batch then comes while the JIT compiler still profiles the reading loop, which it otherwise
+    // compiles without that path, and compiles again when the first batch fills.
+    private static final int FIRST_LIMIT = 256;
+    private int limit = FIRST_LIMIT;
 
     int size;
     final long[] hash = new long[CAPACITY];
@@ -24,12 +29,13 @@ final class IncludedLines {
     private int fill;
 
     boolean full() {
-        return size == CAPACITY;
+        return size >= limit;
     }
 
     void clear() {
         size = 0;
         fill = 0;
+        limit = CAPACITY;
     }
 
     /** Adds a line whose keys are bytes already in the table's encoding; order from -1 for none. */

@@ -40,6 +40,10 @@ final class CsvScanner {
     private final byte delimiter;
     private final int maxRecord;
     private byte[] buf = new byte[BUFFER];
+    // The first reads are small, doubling up to the buffer's size: the scan then meets the end of what
+    // was read while the JIT compiler still profiles it, instead of compiling it without that path and
+    // again when the end of the first buffer comes.
+    private int readSize = 1 << 13;
     private int pos;
     private int limit;
     private boolean eof;
@@ -93,9 +97,6 @@ final class CsvScanner {
     }
 
     private int scan() {
-        if (pos == limit && eof) {
-            return END;
-        }
         int i = pos;
         int n = 0;
         int any = 0;
@@ -106,7 +107,10 @@ final class CsvScanner {
                 if (!eof) {
                     return NEED_MORE;
                 }
-                if (i > pos && buf[i - 1] == '\r') {
+                if (i == pos) {
+                    return END;
+                }
+                if (buf[i - 1] == '\r') {
                     return HAND_OFF;
                 }
                 return record(i, i, n, any);
@@ -246,7 +250,8 @@ final class CsvScanner {
         if (limit == buf.length) {
             return false;
         }
-        int r = in.read(buf, limit, buf.length - limit);
+        int r = in.read(buf, limit, Math.min(buf.length - limit, readSize));
+        readSize = Math.min(BUFFER, readSize * 2);
         if (r < 0) {
             eof = true;
         } else {
