@@ -430,35 +430,66 @@ public final class OrderIngestion implements OrderSink {
             totalOrders += k.totalOrders();
             linesWithoutOrders += k.linesWithoutOrders();
         }
+        // rows numbered across the parts in part order; a part's rows start at starts[part]
+        int[] starts = new int[partCount + 1];
         String[] keptIds = new String[withOrders];
-        int[] partOf = new int[withOrders];
-        int[] indexIn = new int[withOrders];
-        for (int p = 0, r = 0; p < partCount; p++) {
+        int[][] orders = new int[partCount][];
+        int[][] first = new int[partCount][];
+        int[][] last = new int[partCount][];
+        long[][] units = new long[partCount][];
+        for (int p = 0; p < partCount; p++) {
             String[] ids = kept[p].ids();
-            for (int j = 0; j < ids.length; j++, r++) {
-                keptIds[r] = ids[j];
-                partOf[r] = p;
-                indexIn[r] = j;
-            }
+            System.arraycopy(ids, 0, keptIds, starts[p], ids.length);
+            starts[p + 1] = starts[p] + ids.length;
+            orders[p] = kept[p].orders();
+            first[p] = kept[p].first();
+            last[p] = kept[p].last();
+            units[p] = kept[p].units();
         }
         int[] perm = CustomerIdOrder.sortedPermutation(keptIds);
+        // the columns in id order: the last days and amounts on another thread while this one does the rest
+        Future<int[]> lastSorted = background ? COUNTER.submit(() -> sorted(perm, starts, last)) : null;
+        Future<long[]> unitsSorted = background ? COUNTER.submit(() -> sorted(perm, starts, units)) : null;
         String[] outIds = new String[withOrders];
-        int[] outOrders = new int[withOrders];
-        int[] outFirst = new int[withOrders];
-        int[] outLast = new int[withOrders];
-        long[] outUnits = new long[withOrders];
         for (int r = 0; r < withOrders; r++) {
-            int from = perm[r];
-            Customers.Kept k = kept[partOf[from]];
-            int j = indexIn[from];
-            outIds[r] = keptIds[from];
-            outOrders[r] = k.orders()[j];
-            outFirst[r] = k.first()[j];
-            outLast[r] = k.last()[j];
-            outUnits[r] = k.units()[j];
+            outIds[r] = keptIds[perm[r]];
         }
+        int[] outOrders = sorted(perm, starts, orders);
+        int[] outFirst = sorted(perm, starts, first);
+        int[] outLast = background ? await(lastSorted) : sorted(perm, starts, last);
+        long[] outUnits = background ? await(unitsSorted) : sorted(perm, starts, units);
         IngestionReport report = new IngestionReport(linesRead, purchaseLines, returnLines, excluded, totalOrders,
                 withOrders, withoutOrders, linesWithoutOrders, purchaseUnits, returnUnits, asOf);
         return new IngestionResult(new CustomerOrders(outIds, outOrders, outFirst, outLast, outUnits), report, asOf);
+    }
+
+    /** A column of the parts in sorted row order: row r is row perm[r] of the rows numbered across the parts. */
+    private static int[] sorted(int[] perm, int[] starts, int[][] parts) {
+        int[] out = new int[perm.length];
+        for (int r = 0; r < perm.length; r++) {
+            int row = perm[r];
+            int p = partOfRow(starts, row);
+            out[r] = parts[p][row - starts[p]];
+        }
+        return out;
+    }
+
+    /** {@link #sorted(int[], int[], int[][])} for a column of longs. */
+    private static long[] sorted(int[] perm, int[] starts, long[][] parts) {
+        long[] out = new long[perm.length];
+        for (int r = 0; r < perm.length; r++) {
+            int row = perm[r];
+            int p = partOfRow(starts, row);
+            out[r] = parts[p][row - starts[p]];
+        }
+        return out;
+    }
+
+    private static int partOfRow(int[] starts, int row) {
+        int p = 0;
+        while (row >= starts[p + 1]) {
+            p++;
+        }
+        return p;
     }
 }
