@@ -18,7 +18,12 @@ final class Customers {
     private static final int NO_DAY_MIN = Integer.MAX_VALUE;
     private static final int NO_DAY_MAX = Integer.MIN_VALUE;
 
-    final KeyTable customerIds = new KeyTable();
+    // Customer ids of up to 8 ASCII characters are looked up packed, the others by their bytes; both
+    // give the same dense ids, whose keys are kept here: packed, or the complement of the id in the table.
+    private final ShortKeys shortIds = new ShortKeys();
+    private final KeyTable otherIds = new KeyTable();
+    private int[] customerOfOther = new int[4];
+    private long[] keyOf = new long[4];
     // Per customer, side by side (one cache line): the included amount, the number of lines, and the
     // greatest order id so far: its first 8 bytes (big-endian) and its length << 36 | record position
     // (-1: no order yet).
@@ -123,13 +128,28 @@ final class Customers {
         byte[] keys = lines.keys;
         long t = 0;
         for (int k = from; k < to; k++) {
-            t += customerIds.touch(lines.hash[mine[k]]);
+            int i = mine[k];
+            t += lines.customerKey[i] != ShortKeys.NONE ? shortIds.touch(lines.hash[i]) : otherIds.touch(lines.hash[i]);
         }
         for (int k = from; k < to; k++) {
             int i = mine[k];
-            int c = customerIds.getOrAdd(0, keys, lines.customerFrom[i], lines.customerTo[i], lines.hash[i]);
-            if (c == customers) {
-                newCustomer();
+            long key = lines.customerKey[i];
+            int c;
+            if (key != ShortKeys.NONE) {
+                c = shortIds.getOrAdd(key, lines.hash[i], customers);
+                if (c == customers) {
+                    newCustomer(key);
+                }
+            } else {
+                int other = otherIds.getOrAdd(0, keys, lines.customerFrom[i], lines.customerTo[i], lines.hash[i]);
+                if (otherIds.added()) {
+                    if (other == customerOfOther.length) {
+                        customerOfOther = Arrays.copyOf(customerOfOther, 2 * other);
+                    }
+                    customerOfOther[other] = customers;
+                    newCustomer(~(long) other);
+                }
+                c = customerOfOther[other];
             }
             customerOf[k - from] = c;
         }
@@ -178,14 +198,16 @@ final class Customers {
         touched += t;
     }
 
-    private void newCustomer() {
+    private void newCustomer(long key) {
         if (customers == looseOrders.length) {
             int n = customers * 2;
+            keyOf = Arrays.copyOf(keyOf, n);
             state = Arrays.copyOf(state, STATE * n);
             looseOrders = Arrays.copyOf(looseOrders, n);
             firstDay = Arrays.copyOf(firstDay, n);
             lastDay = Arrays.copyOf(lastDay, n);
         }
+        keyOf[customers] = key;
         state[STATE * customers + 3] = -1;
         firstDay[customers] = NO_DAY_MIN;
         lastDay[customers] = NO_DAY_MAX;
@@ -234,7 +256,7 @@ final class Customers {
                 kept[k++] = c;
             }
         }
-        Kept out = new Kept(customerIds.keys(kept), new int[withOrders], new int[withOrders], new int[withOrders],
+        Kept out = new Kept(keys(kept), new int[withOrders], new int[withOrders], new int[withOrders],
                 new long[withOrders], customers - withOrders, totalOrders, linesWithoutOrders);
         for (int k = 0; k < withOrders; k++) {
             int c = kept[k];
@@ -244,6 +266,33 @@ final class Customers {
             out.units[k] = state[STATE * c];
         }
         return out;
+    }
+
+    /** The ids of customers, given in increasing order. */
+    private String[] keys(int[] customers) {
+        String[] ids = new String[customers.length];
+        int others = 0;
+        for (int c : customers) {
+            if (keyOf[c] < 0) {
+                others++;
+            }
+        }
+        int[] other = new int[others];
+        for (int k = 0, o = 0; k < customers.length; k++) {
+            long key = keyOf[customers[k]];
+            if (key >= 0) {
+                ids[k] = ShortKeys.unpack(key);
+            } else {
+                other[o++] = (int) ~key;
+            }
+        }
+        String[] otherKeys = otherIds.keys(other);
+        for (int k = 0, o = 0; k < customers.length; k++) {
+            if (keyOf[customers[k]] < 0) {
+                ids[k] = otherKeys[o++];
+            }
+        }
+        return ids;
     }
 
     /** The customers with orders of a part, in columns, and the part's counts. */

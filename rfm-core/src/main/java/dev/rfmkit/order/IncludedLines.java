@@ -4,7 +4,8 @@ import java.util.Arrays;
 
 /**
  * Included order lines waiting to be aggregated, in columns: their customer and order keys as bytes
- * (see {@link KeyTable}), the customer key's hash, the day and the amount. Aggregating lines in
+ * (see {@link KeyTable}), the customer key packed if it is short (see {@link ShortKeys}), its hash, the
+ * day and the amount. Aggregating lines in
  * batches, grouped by the customer's partition, keeps each partition's tables in the processor's cache
  * while its lines are counted in. Not thread-safe.
  */
@@ -18,6 +19,7 @@ final class IncludedLines {
 
     int size;
     final long[] hash = new long[CAPACITY];
+    final long[] customerKey = new long[CAPACITY]; // packed (see ShortKeys), or ShortKeys.NONE
     final int[] customerFrom = new int[CAPACITY];
     final int[] customerTo = new int[CAPACITY];
     final int[] orderFrom = new int[CAPACITY]; // -1: no order id
@@ -103,7 +105,10 @@ final class IncludedLines {
     }
 
     private void finish(int i, int epochDay, long amountUnits) {
-        hash[i] = KeyTable.hash(0, keys, customerFrom[i], customerTo[i] - customerFrom[i]);
+        long key = ShortKeys.pack(keys, customerFrom[i], customerTo[i]);
+        customerKey[i] = key;
+        hash[i] = key != ShortKeys.NONE ? ShortKeys.hash(key)
+                : KeyTable.hash(0, keys, customerFrom[i], customerTo[i] - customerFrom[i]);
         day[i] = epochDay;
         units[i] = amountUnits;
         lines[i] = 1;

@@ -63,7 +63,8 @@ final class IngestionPropertiesTest {
         String[] ids = new String[customers];
         for (int i = 0; i < customers; i++) {
             ids[i] = numeric ? String.valueOf(rnd.nextInt(1, 500 * scale))
-                    : (rnd.nextInt(15) == 0 ? "ü" : "k") + rnd.nextInt(1, 500 * scale);
+                    // short ASCII ids are looked up packed, others by their bytes: both, mixed
+                    : (rnd.nextInt(15) == 0 ? "ü" : rnd.nextInt(6) == 0 ? "customer-" : "k") + rnd.nextInt(1, 500 * scale);
         }
         String[] orderIds = new String[1 + rnd.nextInt(40 * scale)];
         for (int i = 0; i < orderIds.length; i++) {

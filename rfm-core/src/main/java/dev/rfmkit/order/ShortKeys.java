@@ -1,0 +1,112 @@
+package dev.rfmkit.order;
+
+import java.nio.charset.StandardCharsets;
+
+/**
+ * A map from short keys to dense ids, for the common customer id of at most 8 ASCII characters
+ * (numbers, short codes). Such a key is packed into one {@code long}, which is its own identity, so a
+ * lookup compares one number in one slot: no key bytes are stored elsewhere or compared. Keys that do
+ * not pack go to a {@link KeyTable}.
+ *
+ * <p>Open addressing with linear probing, at most three quarters full; each slot holds the packed key
+ * and its id side by side. Not thread-safe.
+ */
+final class ShortKeys {
+    /** No packed key is 0: it holds a length of 1 to 8. */
+    static final long NONE = 0;
+
+    private long[] slots = new long[2 * 16]; // key, id
+    private int mask = 15;
+    private int size;
+
+    /**
+     * The packed key of bytes: their length (1 to 8) in bits 56 to 59 and 7 bits per byte below, in
+     * order; {@link #NONE} if there are none, more than 8, or one is not ASCII. Two byte strings that
+     * pack have equal keys exactly when they are equal.
+     */
+    static long pack(byte[] bytes, int from, int to) {
+        int length = to - from;
+        if (length < 1 || length > 8) {
+            return NONE;
+        }
+        long key = 0;
+        int any = 0;
+        for (int i = from; i < to; i++) {
+            any |= bytes[i];
+            key = key << 7 | bytes[i];
+        }
+        return any < 0 ? NONE : key | (long) length << 56;
+    }
+
+    /** The text of a packed key. */
+    static String unpack(long key) {
+        int length = (int) (key >>> 56);
+        byte[] bytes = new byte[length];
+        for (int i = length - 1; i >= 0; i--) {
+            bytes[i] = (byte) (key & 0x7F);
+            key >>>= 7;
+        }
+        return new String(bytes, StandardCharsets.ISO_8859_1);
+    }
+
+    /** The hash of a packed key: all of its bits mixed, for slots and for splitting keys into parts. */
+    static long hash(long key) {
+        long h = key * 0x9E3779B97F4A7C15L;
+        h ^= h >>> 32;
+        h *= 0xC2B2AE3D27D4EB4FL;
+        return h ^ h >>> 29;
+    }
+
+    int size() {
+        return size;
+    }
+
+    /** Reads the slot a hash starts at, so that a later {@link #getOrAdd} finds it in the cache. */
+    long touch(long h) {
+        return slots[2 * home(h)];
+    }
+
+    /**
+     * The id of a packed key, or, if it is new, {@code next}, which it then has.
+     *
+     * @param key a packed key, not {@link #NONE}
+     * @param h its {@link #hash}
+     * @param next the id to give a new key
+     */
+    int getOrAdd(long key, long h, int next) {
+        int i = home(h);
+        for (long k = slots[2 * i]; k != NONE; k = slots[2 * i]) {
+            if (k == key) {
+                return (int) slots[2 * i + 1];
+            }
+            i = (i + 1) & mask;
+        }
+        slots[2 * i] = key;
+        slots[2 * i + 1] = next;
+        if (++size * 4L > (mask + 1) * 3L) {
+            grow();
+        }
+        return next;
+    }
+
+    private int home(long h) {
+        return (int) (h >>> 32) & mask;
+    }
+
+    private void grow() {
+        long[] old = slots;
+        slots = new long[2 * old.length];
+        mask = old.length - 1;
+        for (int j = 0; j < old.length; j += 2) {
+            long key = old[j];
+            if (key != NONE) {
+                int i = home(hash(key));
+                while (slots[2 * i] != NONE) {
+                    i = (i + 1) & mask;
+                }
+                slots[2 * i] = key;
+                slots[2 * i + 1] = old[j + 1];
+            }
+        }
+    }
+}
