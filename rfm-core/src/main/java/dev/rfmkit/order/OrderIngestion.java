@@ -37,10 +37,10 @@ import java.util.concurrent.Future;
 public final class OrderIngestion implements OrderSink {
     private static final int NO_DAY_MAX = Integer.MIN_VALUE;
     // Customers are split into parts by hash, each counted on a thread of its own while the caller reads
-    // on: one part per core but the caller's, none in the background on a single core. How many parts
-    // there are changes nothing in the result.
+    // on: one part per core but the caller's (at most 4), none in the background on a single core; more
+    // threads than cores only take turns. How many parts there are changes nothing in the result.
     private static final int CORES = Runtime.getRuntime().availableProcessors();
-    private static final int DEFAULT_PARTS = Math.max(1, Math.min(4, CORES));
+    private static final int DEFAULT_PARTS = Math.max(1, Math.min(4, CORES - 1));
     // daemon threads, ended when idle: an ingestion that is never finished holds none
     private static final ExecutorService COUNTER = Executors.newCachedThreadPool(task -> {
         Thread t = new Thread(task, "rfmkit-ingestion");
