@@ -11,6 +11,7 @@ import dev.rfmkit.metrics.MonetaryMode;
 import dev.rfmkit.score.RfmScores;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -164,34 +165,24 @@ public final class ScoredCustomerWriter {
         }
     }
 
-    /** Waits for a block being formatted, through interrupts, and rethrows what it threw. */
+    /** Waits for a block being formatted and rethrows what it threw; an interrupt ends the writing. */
     private static void await(Future<?> formatting) throws IOException {
-        boolean interrupted = false;
         try {
-            while (true) {
-                try {
-                    formatting.get();
-                    return;
-                } catch (InterruptedException e) {
-                    interrupted = true; // the block must be written before anything else is
-                }
-            }
+            formatting.get();
+        } catch (InterruptedException e) {
+            formatting.cancel(true);
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("interrupted while writing rows");
         } catch (ExecutionException e) {
             Throwable cause = e.getCause();
             if (cause instanceof IOException io) {
                 throw io;
-            }
-            if (cause instanceof RuntimeException r) {
+            } else if (cause instanceof RuntimeException r) {
                 throw r;
-            }
-            if (cause instanceof Error err) {
+            } else if (cause instanceof Error err) {
                 throw err;
             }
             throw new IllegalStateException(cause);
-        } finally {
-            if (interrupted) {
-                Thread.currentThread().interrupt();
-            }
         }
     }
 
