@@ -4,6 +4,7 @@ import java.math.BigInteger;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.Objects;
+import java.util.function.IntFunction;
 
 /**
  * The order of customer ids used for output rows and for breaking ties: numeric when every id is an
@@ -79,26 +80,7 @@ public enum CustomerIdOrder implements Comparator<String> {
                 }
             }
             if (allLong) {
-                int[] perm = radixPermutation(keys);
-                // ids of equal value written differently (7, 007) stand next to each other: order them
-                for (int from = 0; from < perm.length; ) {
-                    int to = from + 1;
-                    while (to < perm.length && keys[perm[to]] == keys[perm[from]]) {
-                        to++;
-                    }
-                    if (to - from > 1) {
-                        Integer[] run = new Integer[to - from];
-                        for (int i = from; i < to; i++) {
-                            run[i - from] = perm[i];
-                        }
-                        Arrays.sort(run, (a, b) -> LEXICOGRAPHIC.compare(ids[a], ids[b]));
-                        for (int i = from; i < to; i++) {
-                            perm[i] = run[i - from];
-                        }
-                    }
-                    from = to;
-                }
-                return perm;
+                return byIntegerValues(keys, i -> ids[i]);
             }
         }
         Integer[] boxed = new Integer[ids.length];
@@ -110,9 +92,52 @@ public enum CustomerIdOrder implements Comparator<String> {
     }
 
     /**
-     * The stable permutation that sorts signed keys: a least-significant-digit radix sort, 16 bits a
-     * pass, skipping the passes in which all keys share their digit.
+     * {@link #sortedPermutation(String[])} of ids given packed ({@link ShortKeys}) or, where the packed
+     * id is {@link ShortKeys#NONE}, as strings: integer ids are ordered without making a string of
+     * each.
      */
+    static int[] sortedPermutation(long[] packedIds, String[] otherIds) {
+        IntFunction<String> id = i -> packedIds[i] != ShortKeys.NONE ? ShortKeys.unpack(packedIds[i]) : otherIds[i];
+        long[] keys = new long[packedIds.length];
+        for (int i = 0; i < keys.length; i++) {
+            long packed = packedIds[i];
+            String other = packed == ShortKeys.NONE ? otherIds[i] : null;
+            boolean integer = other == null ? ShortKeys.isInteger(packed)
+                    : isInteger(other) && other.length() - (other.charAt(0) == '-' ? 1 : 0) <= 18;
+            if (!integer) {
+                String[] ids = new String[keys.length];
+                Arrays.setAll(ids, id);
+                return sortedPermutation(ids);
+            }
+            keys[i] = other == null ? ShortKeys.integerValue(packed) : Long.parseLong(other);
+        }
+        return byIntegerValues(keys, id);
+    }
+
+    /** The permutation sorting integer ids by value, ids of one value written differently by their text. */
+    private static int[] byIntegerValues(long[] keys, IntFunction<String> id) {
+        int[] perm = radixPermutation(keys);
+        // ids of equal value written differently (7, 007) stand next to each other: order them
+        for (int from = 0; from < perm.length; ) {
+            int to = from + 1;
+            while (to < perm.length && keys[perm[to]] == keys[perm[from]]) {
+                to++;
+            }
+            if (to - from > 1) {
+                Integer[] run = new Integer[to - from];
+                for (int i = from; i < to; i++) {
+                    run[i - from] = perm[i];
+                }
+                Arrays.sort(run, (a, b) -> LEXICOGRAPHIC.compare(id.apply(a), id.apply(b)));
+                for (int i = from; i < to; i++) {
+                    perm[i] = run[i - from];
+                }
+            }
+            from = to;
+        }
+        return perm;
+    }
+
     static int[] radixPermutation(long[] keys) {
         int n = keys.length;
         int[] perm = new int[n];

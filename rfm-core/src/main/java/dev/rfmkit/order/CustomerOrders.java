@@ -13,14 +13,19 @@ import java.util.Arrays;
  * held as epoch days. Immutable and safe to share between threads.
  */
 public final class CustomerOrders {
-    private final String[] ids;
+    // the ids packed (see ShortKeys) where they pack, else as strings: no string per customer is made
+    // until one is asked for
+    private final long[] packedIds;
+    private final String[] otherIds; // null where packed; null if every id is packed
     private final int[] orders;
     private final int[] firstDay;
     private final int[] lastDay;
     private final long[] amountUnits;
 
-    CustomerOrders(String[] ids, int[] orders, int[] firstDay, int[] lastDay, long[] amountUnits) {
-        this.ids = ids;
+    CustomerOrders(long[] packedIds, String[] otherIds, int[] orders, int[] firstDay, int[] lastDay,
+            long[] amountUnits) {
+        this.packedIds = packedIds;
+        this.otherIds = otherIds;
         this.orders = orders;
         this.firstDay = firstDay;
         this.lastDay = lastDay;
@@ -29,7 +34,7 @@ public final class CustomerOrders {
 
     /** The number of customers (rows). */
     public int size() {
-        return ids.length;
+        return packedIds.length;
     }
 
     /**
@@ -39,7 +44,8 @@ public final class CustomerOrders {
      * @return the id
      */
     public String customerId(int row) {
-        return ids[row];
+        long packed = packedIds[row];
+        return packed != ShortKeys.NONE ? ShortKeys.unpack(packed) : otherIds[row];
     }
 
     /**
@@ -103,19 +109,22 @@ public final class CustomerOrders {
 
     @Override
     public String toString() {
-        return "CustomerOrders[" + ids.length + " customers"
-                + (ids.length > 0 ? ", first=" + ids[0] + ", last=" + ids[ids.length - 1] : "") + "]";
+        int n = size();
+        return "CustomerOrders[" + n + " customers"
+                + (n > 0 ? ", first=" + customerId(0) + ", last=" + customerId(n - 1) : "") + "]";
     }
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof CustomerOrders other && Arrays.equals(ids, other.ids) && Arrays.equals(orders, other.orders)
+        // an id is packed exactly when it packs, so equal ids are stored alike
+        return o instanceof CustomerOrders other && Arrays.equals(packedIds, other.packedIds)
+                && Arrays.equals(otherIds, other.otherIds) && Arrays.equals(orders, other.orders)
                 && Arrays.equals(firstDay, other.firstDay) && Arrays.equals(lastDay, other.lastDay)
                 && Arrays.equals(amountUnits, other.amountUnits);
     }
 
     @Override
     public int hashCode() {
-        return Arrays.hashCode(ids) * 31 + Arrays.hashCode(amountUnits);
+        return (Arrays.hashCode(packedIds) * 31 + Arrays.hashCode(otherIds)) * 31 + Arrays.hashCode(amountUnits);
     }
 }

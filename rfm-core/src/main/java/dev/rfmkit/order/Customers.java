@@ -256,7 +256,7 @@ final class Customers {
                 kept[k++] = c;
             }
         }
-        Kept out = new Kept(keys(kept), new int[withOrders], new int[withOrders], new int[withOrders],
+        Kept out = new Kept(packedIds(kept), otherIds(kept), new int[withOrders], new int[withOrders], new int[withOrders],
                 new long[withOrders], customers - withOrders, totalOrders, linesWithoutOrders);
         for (int k = 0; k < withOrders; k++) {
             int c = kept[k];
@@ -268,25 +268,35 @@ final class Customers {
         return out;
     }
 
-    /** The ids of customers, given in increasing order. */
-    private String[] keys(int[] customers) {
-        String[] ids = new String[customers.length];
+    /** The packed ids of customers, given in increasing order; NONE for ids that are not packed. */
+    private long[] packedIds(int[] customers) {
+        long[] packed = new long[customers.length];
+        for (int k = 0; k < customers.length; k++) {
+            packed[k] = Math.max(ShortKeys.NONE, keyOf[customers[k]]);
+        }
+        return packed;
+    }
+
+    /** The ids of customers, given in increasing order, that are not packed; null where packed, or if all are. */
+    private String[] otherIds(int[] customers) {
         int others = 0;
         for (int c : customers) {
             if (keyOf[c] < 0) {
                 others++;
             }
         }
+        if (others == 0) {
+            return null;
+        }
         int[] other = new int[others];
         for (int k = 0, o = 0; k < customers.length; k++) {
             long key = keyOf[customers[k]];
-            if (key >= 0) {
-                ids[k] = ShortKeys.unpack(key);
-            } else {
+            if (key < 0) {
                 other[o++] = (int) ~key;
             }
         }
         String[] otherKeys = otherIds.keys(other);
+        String[] ids = new String[customers.length];
         for (int k = 0, o = 0; k < customers.length; k++) {
             if (keyOf[customers[k]] < 0) {
                 ids[k] = otherKeys[o++];
@@ -296,7 +306,7 @@ final class Customers {
     }
 
     /** The customers with orders of a part, in columns, and the part's counts. */
-    record Kept(String[] ids, int[] orders, int[] first, int[] last, long[] units, int withoutOrders,
+    record Kept(long[] packedIds, String[] otherIds, int[] orders, int[] first, int[] last, long[] units, int withoutOrders,
             long totalOrders, long linesWithoutOrders) {
     }
 }

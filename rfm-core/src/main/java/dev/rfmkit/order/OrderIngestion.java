@@ -425,34 +425,43 @@ public final class OrderIngestion implements OrderSink {
         long totalOrders = 0;
         long linesWithoutOrders = 0;
         for (Customers.Kept k : kept) {
-            withOrders += k.ids().length;
+            withOrders += k.packedIds().length;
             withoutOrders += k.withoutOrders();
             totalOrders += k.totalOrders();
             linesWithoutOrders += k.linesWithoutOrders();
         }
         // rows numbered across the parts in part order; a part's rows start at starts[part]
         int[] starts = new int[partCount + 1];
-        String[] keptIds = new String[withOrders];
+        long[] keptPacked = new long[withOrders];
+        String[] keptOthers = null;
         int[][] orders = new int[partCount][];
         int[][] first = new int[partCount][];
         int[][] last = new int[partCount][];
         long[][] units = new long[partCount][];
         for (int p = 0; p < partCount; p++) {
-            String[] ids = kept[p].ids();
-            System.arraycopy(ids, 0, keptIds, starts[p], ids.length);
-            starts[p + 1] = starts[p] + ids.length;
+            long[] packed = kept[p].packedIds();
+            System.arraycopy(packed, 0, keptPacked, starts[p], packed.length);
+            if (kept[p].otherIds() != null) {
+                keptOthers = keptOthers != null ? keptOthers : new String[withOrders];
+                System.arraycopy(kept[p].otherIds(), 0, keptOthers, starts[p], packed.length);
+            }
+            starts[p + 1] = starts[p] + packed.length;
             orders[p] = kept[p].orders();
             first[p] = kept[p].first();
             last[p] = kept[p].last();
             units[p] = kept[p].units();
         }
-        int[] perm = CustomerIdOrder.sortedPermutation(keptIds);
+        int[] perm = CustomerIdOrder.sortedPermutation(keptPacked, keptOthers);
         // the columns in id order: the last days and amounts on another thread while this one does the rest
         Future<int[]> lastSorted = background ? COUNTER.submit(() -> sorted(perm, starts, last)) : null;
         Future<long[]> unitsSorted = background ? COUNTER.submit(() -> sorted(perm, starts, units)) : null;
-        String[] outIds = new String[withOrders];
+        long[] outPacked = new long[withOrders];
+        String[] outOthers = keptOthers == null ? null : new String[withOrders];
         for (int r = 0; r < withOrders; r++) {
-            outIds[r] = keptIds[perm[r]];
+            outPacked[r] = keptPacked[perm[r]];
+            if (outOthers != null) {
+                outOthers[r] = keptOthers[perm[r]];
+            }
         }
         int[] outOrders = sorted(perm, starts, orders);
         int[] outFirst = sorted(perm, starts, first);
@@ -460,7 +469,7 @@ public final class OrderIngestion implements OrderSink {
         long[] outUnits = background ? await(unitsSorted) : sorted(perm, starts, units);
         IngestionReport report = new IngestionReport(linesRead, purchaseLines, returnLines, excluded, totalOrders,
                 withOrders, withoutOrders, linesWithoutOrders, purchaseUnits, returnUnits, asOf);
-        return new IngestionResult(new CustomerOrders(outIds, outOrders, outFirst, outLast, outUnits), report, asOf);
+        return new IngestionResult(new CustomerOrders(outPacked, outOthers, outOrders, outFirst, outLast, outUnits), report, asOf);
     }
 
     /** A column of the parts in sorted row order: row r is row perm[r] of the rows numbered across the parts. */

@@ -49,6 +49,32 @@ final class ShortKeys {
         return new String(bytes, StandardCharsets.ISO_8859_1);
     }
 
+    /** Whether a packed key is an integer as {@link CustomerIdOrder#isInteger} defines it: an optional minus, then digits. */
+    static boolean isInteger(long key) {
+        int length = (int) (key >>> 56);
+        int digits = 0;
+        for (int i = length - 1; i >= 0; i--) {
+            int c = (int) (key >>> (7 * i)) & 0x7F;
+            if (c >= '0' && c <= '9') {
+                digits++;
+            } else if (c != '-' || i != length - 1) {
+                return false;
+            }
+        }
+        return digits > 0;
+    }
+
+    /** The value of a packed key that {@link #isInteger is an integer}. */
+    static long integerValue(long key) {
+        int length = (int) (key >>> 56);
+        int first = (int) (key >>> (7 * (length - 1))) & 0x7F;
+        long value = 0;
+        for (int i = first == '-' ? length - 2 : length - 1; i >= 0; i--) {
+            value = value * 10 + (((int) (key >>> (7 * i)) & 0x7F) - '0');
+        }
+        return first == '-' ? -value : value;
+    }
+
     /** The hash of a packed key: all of its bits mixed, for slots and for splitting keys into parts. */
     static long hash(long key) {
         long h = key * 0x9E3779B97F4A7C15L;

@@ -76,4 +76,46 @@ final class CustomerIdOrderTest {
         }
         assertEquals(n, java.util.Arrays.stream(perm).distinct().count());
     }
+
+    @Test
+    void sortedPermutation_ofPackedIds_asOfStrings() {
+        // ids that pack (up to 8 ASCII characters) and ids that do not, integers or not, of one value
+        // written differently, negative, longer than a long: the permutation of the strings
+        java.util.SplittableRandom random = new java.util.SplittableRandom(7);
+        List<List<String>> pools = List.of(
+                List.of("7", "007", "-7", "-0", "0", "12345678", "123456789", "99999999999999999999", "-1", "10"),
+                List.of("7", "007", "a", "ü1", "B", "customer-1", "-", "+3", "ab", "a b"),
+                List.of("1", "2", "3", "10", "20", "100", "0010", "-20", "1234567890123", "42"));
+        for (List<String> pool : pools) {
+            for (int round = 0; round < 200; round++) {
+                int n = random.nextInt(0, 30);
+                List<String> ids = new java.util.ArrayList<>();
+                for (int i = 0; i < n; i++) {
+                    String id = pool.get(random.nextInt(pool.size()));
+                    ids.add(random.nextInt(4) == 0 ? id + random.nextInt(1000) : id);
+                }
+                String[] strings = ids.toArray(String[]::new);
+                long[] packed = new long[n];
+                String[] others = new String[n];
+                for (int i = 0; i < n; i++) {
+                    byte[] bytes = KeyTableBytes.of(strings[i]);
+                    packed[i] = ShortKeys.pack(bytes, 0, bytes.length);
+                    others[i] = packed[i] == ShortKeys.NONE ? strings[i] : null;
+                }
+                int[] expected = CustomerIdOrder.sortedPermutation(strings);
+                int[] actual = CustomerIdOrder.sortedPermutation(packed, others);
+                for (int i = 0; i < n; i++) {
+                    assertEquals(strings[expected[i]], strings[actual[i]], ids.toString());
+                }
+            }
+        }
+    }
+
+    /** Strings as the key table encodes them: ASCII as its bytes, other characters as three bytes each. */
+    private static final class KeyTableBytes {
+        static byte[] of(String s) {
+            byte[] bytes = new byte[3 * s.length()];
+            return java.util.Arrays.copyOf(bytes, KeyTable.encode(s, bytes, 0));
+        }
+    }
 }

@@ -71,4 +71,16 @@ class ShortKeysTest {
             assertEquals(expected.size(), table.size());
         }
     }
+
+    @Test
+    void integers_asCustomerIdOrderReadsThem() {
+        for (String key : List.of("0", "7", "007", "-7", "-0", "12345678", "-1234567", "99999999")) {
+            assertEquals(true, ShortKeys.isInteger(pack(key)), key);
+            assertEquals(Long.parseLong(key), ShortKeys.integerValue(pack(key)), key);
+        }
+        for (String key : List.of("-", "+3", "1-2", "7a", " 7", "7 ", "1.5", "--1", "a")) {
+            assertEquals(CustomerIdOrder.isInteger(key), ShortKeys.isInteger(pack(key)), key);
+            assertEquals(false, ShortKeys.isInteger(pack(key)), key);
+        }
+    }
 }
