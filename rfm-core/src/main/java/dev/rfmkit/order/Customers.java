@@ -21,7 +21,7 @@ final class Customers {
     // Customer ids of up to 8 ASCII characters are looked up packed, the others by their bytes; both
     // give the same dense ids, whose keys are kept here: packed, or the complement of the id in the table.
     private final ShortKeys shortIds = new ShortKeys();
-    private final KeyTable otherIds = new KeyTable();
+    private final KeyTable otherTable = new KeyTable();
     private int[] customerOfOther = new int[4];
     private long[] keyOf = new long[4];
     // Per customer, side by side (one cache line): the included amount, the number of lines, and the
@@ -129,7 +129,8 @@ final class Customers {
         long t = 0;
         for (int k = from; k < to; k++) {
             int i = mine[k];
-            t += lines.customerKey[i] != ShortKeys.NONE ? shortIds.touch(lines.hash[i]) : otherIds.touch(lines.hash[i]);
+            long h = lines.hash[i];
+            t += lines.customerKey[i] != ShortKeys.NONE ? shortIds.touch(h) : otherTable.touch(h);
         }
         for (int k = from; k < to; k++) {
             int i = mine[k];
@@ -141,8 +142,8 @@ final class Customers {
                     newCustomer(key);
                 }
             } else {
-                int other = otherIds.getOrAdd(0, keys, lines.customerFrom[i], lines.customerTo[i], lines.hash[i]);
-                if (otherIds.added()) {
+                int other = otherTable.getOrAdd(0, keys, lines.customerFrom[i], lines.customerTo[i], lines.hash[i]);
+                if (otherTable.added()) {
                     if (other == customerOfOther.length) {
                         customerOfOther = Arrays.copyOf(customerOfOther, 2 * other);
                     }
@@ -256,8 +257,8 @@ final class Customers {
                 kept[k++] = c;
             }
         }
-        Kept out = new Kept(packedIds(kept), otherIds(kept), new int[withOrders], new int[withOrders], new int[withOrders],
-                new long[withOrders], customers - withOrders, totalOrders, linesWithoutOrders);
+        Kept out = new Kept(packedIds(kept), otherIds(kept), new int[withOrders], new int[withOrders],
+                new int[withOrders], new long[withOrders], customers - withOrders, totalOrders, linesWithoutOrders);
         for (int k = 0; k < withOrders; k++) {
             int c = kept[k];
             out.orders[k] = looseOrders[c];
@@ -295,7 +296,7 @@ final class Customers {
                 other[o++] = (int) ~key;
             }
         }
-        String[] otherKeys = otherIds.keys(other);
+        String[] otherKeys = otherTable.keys(other);
         String[] ids = new String[customers.length];
         for (int k = 0, o = 0; k < customers.length; k++) {
             if (keyOf[customers[k]] < 0) {
@@ -306,7 +307,7 @@ final class Customers {
     }
 
     /** The customers with orders of a part, in columns, and the part's counts. */
-    record Kept(long[] packedIds, String[] otherIds, int[] orders, int[] first, int[] last, long[] units, int withoutOrders,
-            long totalOrders, long linesWithoutOrders) {
+    record Kept(long[] packedIds, String[] otherIds, int[] orders, int[] first, int[] last, long[] units,
+            int withoutOrders, long totalOrders, long linesWithoutOrders) {
     }
 }

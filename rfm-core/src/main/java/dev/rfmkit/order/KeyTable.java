@@ -7,8 +7,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 /**
- * A compact map from (owner, key) to dense ids 0, 1, 2, ...: customer ids to customers, and
- * (customer, order id) to orders. Exact (keys are compared in full, never by hash alone) and small.
+ * A compact map from (owner, key) to dense ids 0, 1, 2, ...: customer ids that {@link ShortKeys} does
+ * not take to customers, and (customer, order id) to orders. Exact (keys are compared in full, never by hash alone) and small.
  *
  * <p>Keys are byte strings: ASCII text is its own bytes; a string with other characters is encoded
  * with one byte per char below 0x80 and three per other char, so that equal strings, and only they,

@@ -469,7 +469,8 @@ public final class OrderIngestion implements OrderSink {
         long[] outUnits = background ? await(unitsSorted) : sorted(perm, starts, units);
         IngestionReport report = new IngestionReport(linesRead, purchaseLines, returnLines, excluded, totalOrders,
                 withOrders, withoutOrders, linesWithoutOrders, purchaseUnits, returnUnits, asOf);
-        return new IngestionResult(new CustomerOrders(outPacked, outOthers, outOrders, outFirst, outLast, outUnits), report, asOf);
+        CustomerOrders customers = new CustomerOrders(outPacked, outOthers, outOrders, outFirst, outLast, outUnits);
+        return new IngestionResult(customers, report, asOf);
     }
 
     /** A column of the parts in sorted row order: row r is row perm[r] of the rows numbered across the parts. */

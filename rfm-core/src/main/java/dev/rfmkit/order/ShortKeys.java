@@ -49,7 +49,7 @@ final class ShortKeys {
         return new String(bytes, StandardCharsets.ISO_8859_1);
     }
 
-    /** Whether a packed key is an integer as {@link CustomerIdOrder#isInteger} defines it: an optional minus, then digits. */
+    /** Whether a packed key is an integer as {@link CustomerIdOrder#isInteger} reads one: an optional minus, digits. */
     static boolean isInteger(long key) {
         int length = (int) (key >>> 56);
         int digits = 0;
