@@ -5,9 +5,8 @@ import java.util.Arrays;
 /**
  * Included order lines waiting to be aggregated, in columns: their customer and order keys as bytes
  * (see {@link KeyTable}), the customer key packed if it is short (see {@link ShortKeys}), its hash, the
- * day and the amount. Aggregating lines in
- * batches, grouped by the customer's partition, keeps each partition's tables in the processor's cache
- * while its lines are counted in. Not thread-safe.
+ * day and the amount. Aggregating lines in batches, grouped by the customer's partition, keeps each
+ * partition's tables in the processor's cache while its lines are counted in. Not thread-safe.
  */
 final class IncludedLines {
     static final int CAPACITY = 1 << 14;

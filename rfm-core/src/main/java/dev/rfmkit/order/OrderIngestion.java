@@ -452,7 +452,7 @@ public final class OrderIngestion implements OrderSink {
             units[p] = kept[p].units();
         }
         int[] perm = CustomerIdOrder.sortedPermutation(keptPacked, keptOthers);
-        // the columns in id order: the last days and amounts on another thread while this one does the rest
+        // the columns in id order: the last days and the amounts on other threads while this one does the rest
         Future<int[]> lastSorted = background ? COUNTER.submit(() -> sorted(perm, starts, last)) : null;
         Future<long[]> unitsSorted = background ? COUNTER.submit(() -> sorted(perm, starts, units)) : null;
         long[] outPacked = new long[withOrders];
