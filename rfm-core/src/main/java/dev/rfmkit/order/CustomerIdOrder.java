@@ -94,11 +94,11 @@ public enum CustomerIdOrder implements Comparator<String> {
     /**
      * {@link #sortedPermutation(String[])} of ids given packed ({@link ShortKeys}) or, where the packed
      * id is {@link ShortKeys#NONE}, as strings: integer ids are ordered without making a string of
-     * each.
+     * each. Only the first {@code size} ids are sorted; the arrays may be longer.
      */
-    static int[] sortedPermutation(long[] packedIds, String[] otherIds) {
+    static int[] sortedPermutation(long[] packedIds, String[] otherIds, int size) {
         IntFunction<String> id = i -> packedIds[i] != ShortKeys.NONE ? ShortKeys.unpack(packedIds[i]) : otherIds[i];
-        long[] keys = new long[packedIds.length];
+        long[] keys = new long[size];
         for (int i = 0; i < keys.length; i++) {
             long packed = packedIds[i];
             String other = packed == ShortKeys.NONE ? otherIds[i] : null;

@@ -13,8 +13,10 @@ import java.util.Arrays;
  * held as epoch days. Immutable and safe to share between threads.
  */
 public final class CustomerOrders {
-    // the ids packed (see ShortKeys) where they pack, else as strings: no string per customer is made
-    // until one is asked for
+    // The columns are the ingestion's own, handed over, so they may be longer than the rows. The ids
+    // are packed (see ShortKeys) where they pack, else strings: no string per customer is made until
+    // one is asked for.
+    private final int size;
     private final long[] packedIds;
     private final String[] otherIds; // null where packed; null if every id is packed
     private final int[] orders;
@@ -22,8 +24,9 @@ public final class CustomerOrders {
     private final int[] lastDay;
     private final long[] amountUnits;
 
-    CustomerOrders(long[] packedIds, String[] otherIds, int[] orders, int[] firstDay, int[] lastDay,
+    CustomerOrders(int size, long[] packedIds, String[] otherIds, int[] orders, int[] firstDay, int[] lastDay,
             long[] amountUnits) {
+        this.size = size;
         this.packedIds = packedIds;
         this.otherIds = otherIds;
         this.orders = orders;
@@ -34,7 +37,7 @@ public final class CustomerOrders {
 
     /** The number of customers (rows). */
     public int size() {
-        return packedIds.length;
+        return size;
     }
 
     /**
@@ -44,7 +47,7 @@ public final class CustomerOrders {
      * @return the id
      */
     public String customerId(int row) {
-        long packed = packedIds[row];
+        long packed = packedIds[checked(row)];
         return packed != ShortKeys.NONE ? ShortKeys.unpack(packed) : otherIds[row];
     }
 
@@ -55,7 +58,7 @@ public final class CustomerOrders {
      * @return the order count
      */
     public int orders(int row) {
-        return orders[row];
+        return orders[checked(row)];
     }
 
     /**
@@ -65,7 +68,7 @@ public final class CustomerOrders {
      * @return the epoch day ({@link LocalDate#toEpochDay()})
      */
     public int firstOrderEpochDay(int row) {
-        return firstDay[row];
+        return firstDay[checked(row)];
     }
 
     /**
@@ -75,7 +78,7 @@ public final class CustomerOrders {
      * @return the epoch day ({@link LocalDate#toEpochDay()})
      */
     public int lastOrderEpochDay(int row) {
-        return lastDay[row];
+        return lastDay[checked(row)];
     }
 
     /**
@@ -85,7 +88,7 @@ public final class CustomerOrders {
      * @return the amount in units
      */
     public long amountUnits(int row) {
-        return amountUnits[row];
+        return amountUnits[checked(row)];
     }
 
     /**
@@ -95,16 +98,24 @@ public final class CustomerOrders {
      * @return the amount in currency units
      */
     public BigDecimal amount(int row) {
-        return Amounts.toDecimal(amountUnits[row]);
+        return Amounts.toDecimal(amountUnits(row));
     }
 
     /** The sum of all customers' included amounts, exact. */
     public BigDecimal totalAmount() {
         long sum = 0;
-        for (long a : amountUnits) {
-            sum = Math.addExact(sum, a);
+        for (int row = 0; row < size; row++) {
+            sum = Math.addExact(sum, amountUnits[row]);
         }
         return Amounts.toDecimal(sum);
+    }
+
+    /** The row, if it is one; the columns may be longer than the rows. */
+    private int checked(int row) {
+        if (row >= size) { // a negative row fails on the array
+            throw new IndexOutOfBoundsException("row " + row + " out of bounds for " + size + " rows");
+        }
+        return row;
     }
 
     @Override
@@ -117,14 +128,28 @@ public final class CustomerOrders {
     @Override
     public boolean equals(Object o) {
         // an id is packed exactly when it packs, so equal ids are stored alike
-        return o instanceof CustomerOrders other && Arrays.equals(packedIds, other.packedIds)
-                && Arrays.equals(otherIds, other.otherIds) && Arrays.equals(orders, other.orders)
-                && Arrays.equals(firstDay, other.firstDay) && Arrays.equals(lastDay, other.lastDay)
-                && Arrays.equals(amountUnits, other.amountUnits);
+        if (!(o instanceof CustomerOrders other) || other.size != size) {
+            return false;
+        }
+        for (int row = 0; row < size; row++) {
+            if (packedIds[row] != other.packedIds[row] || orders[row] != other.orders[row]
+                    || firstDay[row] != other.firstDay[row] || lastDay[row] != other.lastDay[row]
+                    || amountUnits[row] != other.amountUnits[row]
+                    || packedIds[row] == ShortKeys.NONE && !otherIds[row].equals(other.otherIds[row])) {
+                return false;
+            }
+        }
+        return true;
     }
 
     @Override
     public int hashCode() {
-        return (Arrays.hashCode(packedIds) * 31 + Arrays.hashCode(otherIds)) * 31 + Arrays.hashCode(amountUnits);
+        int h = size;
+        for (int row = 0; row < size; row++) {
+            long packed = packedIds[row];
+            h = (h * 31 + (packed != ShortKeys.NONE ? Long.hashCode(packed) : otherIds[row].hashCode())) * 31
+                    + Long.hashCode(amountUnits[row]);
+        }
+        return h;
     }
 }

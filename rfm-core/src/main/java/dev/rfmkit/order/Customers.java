@@ -227,7 +227,8 @@ final class Customers {
 
     /**
      * Folds the orders into their customers and returns the customers with at least one counted order,
-     * with the counts the report needs. The orders and keys are gone afterwards.
+     * with the counts the report needs. The columns are compacted in place and handed over: this part
+     * is spent afterwards.
      */
     Kept finish() {
         orderIds.forEachOwner((o, c) -> {
@@ -241,73 +242,72 @@ final class Customers {
         orderDay = null;
         orderCounted = null;
         int withOrders = 0;
+        int others = 0;
         long totalOrders = 0;
         long linesWithoutOrders = 0;
         for (int c = 0; c < customers; c++) {
             if (looseOrders[c] > 0) {
                 withOrders++;
                 totalOrders += looseOrders[c];
+                others += keyOf[c] < 0 ? 1 : 0;
             } else {
                 linesWithoutOrders += state[STATE * c + 1];
             }
         }
-        int[] kept = new int[withOrders];
+        String[] otherIds = others == 0 ? null : otherIds(withOrders, others);
+        // customers with orders moved to the front, in order; the amounts gathered to the front of the
+        // state, which is read at STATE * c >= c, so nothing is overwritten before it is read
+        long[] units = state;
         for (int c = 0, k = 0; c < customers; c++) {
             if (looseOrders[c] > 0) {
-                kept[k++] = c;
+                keyOf[k] = Math.max(ShortKeys.NONE, keyOf[c]);
+                looseOrders[k] = looseOrders[c];
+                firstDay[k] = firstDay[c];
+                lastDay[k] = lastDay[c];
+                units[k] = state[STATE * c];
+                k++;
             }
         }
-        Kept out = new Kept(packedIds(kept), otherIds(kept), new int[withOrders], new int[withOrders],
-                new int[withOrders], new long[withOrders], customers - withOrders, totalOrders, linesWithoutOrders);
-        for (int k = 0; k < withOrders; k++) {
-            int c = kept[k];
-            out.orders[k] = looseOrders[c];
-            out.first[k] = firstDay[c];
-            out.last[k] = lastDay[c];
-            out.units[k] = state[STATE * c];
-        }
+        Kept out = new Kept(withOrders, keyOf, otherIds, looseOrders, firstDay, lastDay, units,
+                customers - withOrders, totalOrders, linesWithoutOrders);
+        keyOf = null;
+        state = null;
+        looseOrders = null;
+        firstDay = null;
+        lastDay = null;
         return out;
     }
 
-    /** The packed ids of customers, given in increasing order; NONE for ids that are not packed. */
-    private long[] packedIds(int[] customers) {
-        long[] packed = new long[customers.length];
-        for (int k = 0; k < customers.length; k++) {
-            packed[k] = Math.max(ShortKeys.NONE, keyOf[customers[k]]);
-        }
-        return packed;
-    }
-
-    /** The ids of customers, given in increasing order, that are not packed; null where packed, or if all are. */
-    private String[] otherIds(int[] customers) {
-        int others = 0;
-        for (int c : customers) {
-            if (keyOf[c] < 0) {
-                others++;
-            }
-        }
-        if (others == 0) {
-            return null;
-        }
+    /**
+     * The ids that are not packed of the customers with orders, in customer order, at their rows among
+     * those customers; null at the rows of packed ids.
+     */
+    private String[] otherIds(int withOrders, int others) {
         int[] other = new int[others];
-        for (int k = 0, o = 0; k < customers.length; k++) {
-            long key = keyOf[customers[k]];
-            if (key < 0) {
-                other[o++] = (int) ~key;
+        for (int c = 0, o = 0; c < customers; c++) {
+            if (looseOrders[c] > 0 && keyOf[c] < 0) {
+                other[o++] = (int) ~keyOf[c];
             }
         }
         String[] otherKeys = otherTable.keys(other);
-        String[] ids = new String[customers.length];
-        for (int k = 0, o = 0; k < customers.length; k++) {
-            if (keyOf[customers[k]] < 0) {
-                ids[k] = otherKeys[o++];
+        String[] ids = new String[withOrders];
+        for (int c = 0, k = 0, o = 0; c < customers; c++) {
+            if (looseOrders[c] > 0) {
+                if (keyOf[c] < 0) {
+                    ids[k] = otherKeys[o++];
+                }
+                k++;
             }
         }
         return ids;
     }
 
-    /** The customers with orders of a part, in columns, and the part's counts. */
-    record Kept(long[] packedIds, String[] otherIds, int[] orders, int[] first, int[] last, long[] units,
+    /**
+     * The customers with orders of a part, in the first {@code size} rows of its columns (which may be
+     * longer), and the part's counts. The packed ids are {@link ShortKeys#NONE} where an id is in
+     * otherIds, which is null if every id is packed.
+     */
+    record Kept(int size, long[] packedIds, String[] otherIds, int[] orders, int[] first, int[] last, long[] units,
             int withoutOrders, long totalOrders, long linesWithoutOrders) {
     }
 }

@@ -425,81 +425,94 @@ public final class OrderIngestion implements OrderSink {
         long totalOrders = 0;
         long linesWithoutOrders = 0;
         for (Customers.Kept k : kept) {
-            withOrders += k.packedIds().length;
+            withOrders += k.size();
             withoutOrders += k.withoutOrders();
             totalOrders += k.totalOrders();
             linesWithoutOrders += k.linesWithoutOrders();
         }
-        // rows numbered across the parts in part order; a part's rows start at starts[part]
-        int[] starts = new int[partCount + 1];
-        long[] keptPacked = new long[withOrders];
-        String[] keptOthers = null;
-        int[][] orders = new int[partCount][];
-        int[][] first = new int[partCount][];
-        int[][] last = new int[partCount][];
-        long[][] units = new long[partCount][];
-        for (int p = 0; p < partCount; p++) {
-            long[] packed = kept[p].packedIds();
-            System.arraycopy(packed, 0, keptPacked, starts[p], packed.length);
-            if (kept[p].otherIds() != null) {
-                keptOthers = keptOthers != null ? keptOthers : new String[withOrders];
-                System.arraycopy(kept[p].otherIds(), 0, keptOthers, starts[p], packed.length);
-            }
-            starts[p + 1] = starts[p] + packed.length;
-            orders[p] = kept[p].orders();
-            first[p] = kept[p].first();
-            last[p] = kept[p].last();
-            units[p] = kept[p].units();
-        }
-        int[] perm = CustomerIdOrder.sortedPermutation(keptPacked, keptOthers);
-        // the columns in id order: the last days and the amounts on other threads while this one does the rest
-        Future<int[]> lastSorted = background ? COUNTER.submit(() -> sorted(perm, starts, last)) : null;
-        Future<long[]> unitsSorted = background ? COUNTER.submit(() -> sorted(perm, starts, units)) : null;
-        long[] outPacked = new long[withOrders];
-        String[] outOthers = keptOthers == null ? null : new String[withOrders];
-        for (int r = 0; r < withOrders; r++) {
-            outPacked[r] = keptPacked[perm[r]];
-            if (outOthers != null) {
-                outOthers[r] = keptOthers[perm[r]];
-            }
-        }
-        int[] outOrders = sorted(perm, starts, orders);
-        int[] outFirst = sorted(perm, starts, first);
-        int[] outLast = background ? await(lastSorted) : sorted(perm, starts, last);
-        long[] outUnits = background ? await(unitsSorted) : sorted(perm, starts, units);
+        Customers.Kept all = partCount == 1 ? kept[0] : concatenate(kept, withOrders);
+        int[] perm = CustomerIdOrder.sortedPermutation(all.packedIds(), all.otherIds(), withOrders);
+        permute(perm, all);
         IngestionReport report = new IngestionReport(linesRead, purchaseLines, returnLines, excluded, totalOrders,
                 withOrders, withoutOrders, linesWithoutOrders, purchaseUnits, returnUnits, asOf);
-        CustomerOrders customers = new CustomerOrders(outPacked, outOthers, outOrders, outFirst, outLast, outUnits);
+        CustomerOrders customers = new CustomerOrders(withOrders, all.packedIds(), all.otherIds(), all.orders(),
+                all.first(), all.last(), all.units());
         return new IngestionResult(customers, report, asOf);
     }
 
-    /** A column of the parts in sorted row order: row r is row perm[r] of the rows numbered across the parts. */
-    private static int[] sorted(int[] perm, int[] starts, int[][] parts) {
-        int[] out = new int[perm.length];
-        for (int r = 0; r < perm.length; r++) {
-            int row = perm[r];
-            int p = partOfRow(starts, row);
-            out[r] = parts[p][row - starts[p]];
+    /** The customers of the parts in one set of columns, part after part. */
+    private static Customers.Kept concatenate(Customers.Kept[] kept, int rows) {
+        long[] packed = new long[rows];
+        String[] others = null;
+        int[] orders = new int[rows];
+        int[] first = new int[rows];
+        int[] last = new int[rows];
+        long[] units = new long[rows];
+        int at = 0;
+        for (Customers.Kept k : kept) {
+            int n = k.size();
+            System.arraycopy(k.packedIds(), 0, packed, at, n);
+            if (k.otherIds() != null) {
+                others = others != null ? others : new String[rows];
+                System.arraycopy(k.otherIds(), 0, others, at, n);
+            }
+            System.arraycopy(k.orders(), 0, orders, at, n);
+            System.arraycopy(k.first(), 0, first, at, n);
+            System.arraycopy(k.last(), 0, last, at, n);
+            System.arraycopy(k.units(), 0, units, at, n);
+            at += n;
         }
-        return out;
+        return new Customers.Kept(rows, packed, others, orders, first, last, units, 0, 0, 0);
     }
 
-    /** {@link #sorted(int[], int[], int[][])} for a column of longs. */
-    private static long[] sorted(int[] perm, int[] starts, long[][] parts) {
-        long[] out = new long[perm.length];
-        for (int r = 0; r < perm.length; r++) {
-            int row = perm[r];
-            int p = partOfRow(starts, row);
-            out[r] = parts[p][row - starts[p]];
+    /**
+     * Reorders the columns in place so that row r holds what row perm[r] held: each cycle of the
+     * permutation is followed once, moving every column along it. perm is spent (each entry is set
+     * to its own index once its row is filled). In place, as a million-row table's columns copied
+     * would be tens of megabytes of fresh memory.
+     */
+    private static void permute(int[] perm, Customers.Kept c) {
+        long[] packed = c.packedIds();
+        String[] others = c.otherIds();
+        int[] orders = c.orders();
+        int[] first = c.first();
+        int[] last = c.last();
+        long[] units = c.units();
+        for (int start = 0; start < perm.length; start++) {
+            if (perm[start] == start) {
+                continue;
+            }
+            long packedAt = packed[start];
+            String otherAt = others == null ? null : others[start];
+            int ordersAt = orders[start];
+            int firstAt = first[start];
+            int lastAt = last[start];
+            long unitsAt = units[start];
+            int to = start;
+            while (true) {
+                int from = perm[to];
+                perm[to] = to;
+                if (from == start) {
+                    break;
+                }
+                packed[to] = packed[from];
+                if (others != null) {
+                    others[to] = others[from];
+                }
+                orders[to] = orders[from];
+                first[to] = first[from];
+                last[to] = last[from];
+                units[to] = units[from];
+                to = from;
+            }
+            packed[to] = packedAt;
+            if (others != null) {
+                others[to] = otherAt;
+            }
+            orders[to] = ordersAt;
+            first[to] = firstAt;
+            last[to] = lastAt;
+            units[to] = unitsAt;
         }
-        return out;
-    }
-
-    private static int partOfRow(int[] starts, int row) {
-        int p = 0;
-        while (row >= starts[p + 1]) {
-            p++;
-        }
-        return p;
     }
 }

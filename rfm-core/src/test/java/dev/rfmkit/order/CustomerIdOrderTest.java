@@ -103,7 +103,7 @@ final class CustomerIdOrderTest {
                     others[i] = packed[i] == ShortKeys.NONE ? strings[i] : null;
                 }
                 int[] expected = CustomerIdOrder.sortedPermutation(strings);
-                int[] actual = CustomerIdOrder.sortedPermutation(packed, others);
+                int[] actual = CustomerIdOrder.sortedPermutation(packed, others, packed.length);
                 for (int i = 0; i < n; i++) {
                     assertEquals(strings[expected[i]], strings[actual[i]], ids.toString());
                 }

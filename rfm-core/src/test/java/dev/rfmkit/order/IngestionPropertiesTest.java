@@ -334,6 +334,7 @@ final class IngestionPropertiesTest {
                 }
                 IngestionResult other = in.finish();
                 assertEquals(one.customers(), other.customers(), parts + " parts, background " + background);
+                assertEquals(one.customers().hashCode(), other.customers().hashCode());
                 assertEquals(one.report(), other.report(), parts + " parts, background " + background);
             }
         }

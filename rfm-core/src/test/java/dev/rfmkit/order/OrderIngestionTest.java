@@ -38,6 +38,23 @@ final class OrderIngestionTest {
         assertEquals(report.includedLines(), report.purchaseLines() + report.returnLines(), report.toString());
     }
 
+    /** The columns come from the ingestion's tables, longer than the rows: a row past the end is an error. */
+    @Test
+    void customers_rowsPastTheEnd_areOutOfBounds() {
+        CustomerOrders customers = ingest(AS_OF_D, line("3", "2024-03-20", "10"), line("1", "2024-03-21", "5"),
+                line("customer-2", "2024-03-22", "7")).customers();
+        assertEquals(3, customers.size());
+        assertEquals(List.of("1", "3", "customer-2"),
+                List.of(customers.customerId(0), customers.customerId(1), customers.customerId(2)));
+        assertThrows(IndexOutOfBoundsException.class, () -> customers.customerId(3));
+        assertThrows(IndexOutOfBoundsException.class, () -> customers.orders(3));
+        assertThrows(IndexOutOfBoundsException.class, () -> customers.firstOrderEpochDay(3));
+        assertThrows(IndexOutOfBoundsException.class, () -> customers.lastOrderEpochDay(3));
+        assertThrows(IndexOutOfBoundsException.class, () -> customers.amountUnits(4));
+        assertThrows(IndexOutOfBoundsException.class, () -> customers.amount(-1));
+        assertEquals(new BigDecimal("22.0000"), customers.totalAmount());
+    }
+
     @Test
     void accept_everyReasonCounted() {
         OrderIngestion in = OrderIngestion.start(AS_OF_D.withWindowDays(30));
