@@ -4,7 +4,10 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.SequenceInputStream;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.CharBuffer;
 import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CoderResult;
@@ -35,9 +38,14 @@ final class CsvScanner {
     private static final int NOT_CLOSED = -2; // a line break or NUL inside the quotes, or the input's end
     private static final byte QUOTE = '"';
     private static final int BUFFER = 1 << 20;
+    private static final VarHandle WORDS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final long LOW_BITS = 0x0101010101010101L;
+    private static final long HIGH_BITS = 0x8080808080808080L;
+    private static final long QUOTES = QUOTE * LOW_BITS;
 
     private final InputStream in;
     private final byte delimiter;
+    private final long delimiters; // the delimiter in every byte of a word
     private final int maxRecord;
     private byte[] buf = new byte[BUFFER];
     // The first reads are small, doubling up to the buffer's size: the scan then meets the end of what
@@ -67,6 +75,7 @@ final class CsvScanner {
     CsvScanner(InputStream in, char delimiter, int maxRecord) {
         this.in = in;
         this.delimiter = (byte) delimiter;
+        this.delimiters = delimiter * LOW_BITS;
         this.maxRecord = maxRecord;
     }
 
@@ -99,10 +108,23 @@ final class CsvScanner {
     private int scan() {
         int i = pos;
         int n = 0;
-        int any = 0;
+        long any = 0; // the bytes of the line or-ed: a high bit set if one is not ASCII
         from[0] = i;
         escaped[0] = false;
         while (true) {
+            // ordinary bytes skipped eight at a time, up to the next one that needs a look
+            while (i <= limit - Long.BYTES) {
+                long word = (long) WORDS.get(buf, i);
+                long special = special(word);
+                if (special != 0) {
+                    int ordinary = Long.numberOfTrailingZeros(special) & ~7; // in bits
+                    any |= word & ((1L << ordinary) - 1);
+                    i += ordinary >>> 3;
+                    break;
+                }
+                any |= word;
+                i += Long.BYTES;
+            }
             if (i == limit) {
                 if (!eof) {
                     return NEED_MORE;
@@ -171,6 +193,23 @@ final class CsvScanner {
         }
     }
 
+    /**
+     * The bytes of a word (little-endian) that need a look: the delimiter, a quote, and anything below
+     * 0x0E (line breaks, NUL; tabs and the like are looked at and found ordinary). The lowest flag is
+     * exact, which is all the scan reads (a flag above it may be a false one, from the borrow).
+     */
+    private long special(long word) {
+        return below14(word) | zero(word ^ delimiters) | zero(word ^ QUOTES);
+    }
+
+    private static long zero(long v) {
+        return (v - LOW_BITS) & ~v & HIGH_BITS;
+    }
+
+    private static long below14(long v) {
+        return (v - 14 * LOW_BITS) & ~v & HIGH_BITS;
+    }
+
     /** Starts field n at an offset; returns n. */
     private int field(int n, int offset) {
         if (n == from.length) {
@@ -209,16 +248,16 @@ final class CsvScanner {
         }
     }
 
-    private int record(int lineEnd, int next, int n, int any) {
+    private int record(int lineEnd, int next, int n, long any) {
         to[n] = lineEnd;
         return record(lineEnd, next, n, any, false);
     }
 
-    private int record(int lineEnd, int next, int n, int any, boolean lastQuoted) {
+    private int record(int lineEnd, int next, int n, long any, boolean lastQuoted) {
         if (lineEnd - pos > maxRecord) {
             return HAND_OFF;
         }
-        ascii = any >= 0;
+        ascii = (any & HIGH_BITS) == 0;
         if (!ascii && !validUtf8(pos, lineEnd)) {
             return HAND_OFF;
         }
