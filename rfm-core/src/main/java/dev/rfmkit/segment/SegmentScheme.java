@@ -71,7 +71,7 @@ public final class SegmentScheme {
      * @return the scheme
      */
     public static SegmentScheme twelve() {
-        return Presets.TWELVE;
+        return Presets.named("twelve");
     }
 
     /**
@@ -82,7 +82,7 @@ public final class SegmentScheme {
      * @return the scheme
      */
     public static SegmentScheme classicEleven() {
-        return Presets.CLASSIC_ELEVEN;
+        return Presets.named("classic-eleven");
     }
 
     /**
@@ -92,7 +92,7 @@ public final class SegmentScheme {
      * @return the scheme
      */
     public static SegmentScheme rfmPackage() {
-        return Presets.RFM_PACKAGE;
+        return Presets.named("rfm-package");
     }
 
     /**
@@ -102,7 +102,7 @@ public final class SegmentScheme {
      * @return the scheme
      */
     public static SegmentScheme rfGrid() {
-        return Presets.RF_GRID;
+        return Presets.named("rf-grid");
     }
 
     /**
@@ -112,7 +112,7 @@ public final class SegmentScheme {
      * @return the scheme
      */
     public static SegmentScheme lifecycleSix() {
-        return Presets.LIFECYCLE_SIX;
+        return Presets.named("lifecycle-six");
     }
 
     /**
@@ -122,7 +122,7 @@ public final class SegmentScheme {
      * @return the scheme
      */
     public static SegmentScheme fourStage() {
-        return Presets.FOUR_STAGE;
+        return Presets.named("four-stage");
     }
 
     /**
@@ -132,7 +132,7 @@ public final class SegmentScheme {
      * @return the schemes, in that order
      */
     public static List<SegmentScheme> builtIn() {
-        return Presets.ALL;
+        return Presets.all();
     }
 
     /**
@@ -142,7 +142,7 @@ public final class SegmentScheme {
      * @return the scheme, or empty if no built-in scheme has that name
      */
     public static Optional<SegmentScheme> builtIn(String name) {
-        return Presets.ALL.stream().filter(s -> s.name().equals(name)).findFirst();
+        return Optional.ofNullable(Presets.named(Objects.requireNonNull(name, "name")));
     }
 
     /**
