@@ -47,7 +47,10 @@ public final class CustomerOrders {
      * @return the id
      */
     public String customerId(int row) {
-        long packed = packedIds[checked(row)];
+        if (row >= size) {
+            throw outOfBounds(row);
+        }
+        long packed = packedIds[row];
         return packed != ShortKeys.NONE ? ShortKeys.unpack(packed) : otherIds[row];
     }
 
@@ -58,7 +61,10 @@ public final class CustomerOrders {
      * @return the order count
      */
     public int orders(int row) {
-        return orders[checked(row)];
+        if (row >= size) {
+            throw outOfBounds(row);
+        }
+        return orders[row];
     }
 
     /**
@@ -68,7 +74,10 @@ public final class CustomerOrders {
      * @return the epoch day ({@link LocalDate#toEpochDay()})
      */
     public int firstOrderEpochDay(int row) {
-        return firstDay[checked(row)];
+        if (row >= size) {
+            throw outOfBounds(row);
+        }
+        return firstDay[row];
     }
 
     /**
@@ -78,7 +87,10 @@ public final class CustomerOrders {
      * @return the epoch day ({@link LocalDate#toEpochDay()})
      */
     public int lastOrderEpochDay(int row) {
-        return lastDay[checked(row)];
+        if (row >= size) {
+            throw outOfBounds(row);
+        }
+        return lastDay[row];
     }
 
     /**
@@ -88,7 +100,10 @@ public final class CustomerOrders {
      * @return the amount in units
      */
     public long amountUnits(int row) {
-        return amountUnits[checked(row)];
+        if (row >= size) {
+            throw outOfBounds(row);
+        }
+        return amountUnits[row];
     }
 
     /**
@@ -110,12 +125,11 @@ public final class CustomerOrders {
         return Amounts.toDecimal(sum);
     }
 
-    /** The row, if it is one; the columns may be longer than the rows. */
-    private int checked(int row) {
-        if (row >= size) { // a negative row fails on the array
-            throw new IndexOutOfBoundsException("row " + row + " out of bounds for " + size + " rows");
-        }
-        return row;
+    // The columns may be longer than the rows, so each accessor checks the row against the size (a
+    // negative row fails on the array). The check is written out in each: a call in an accessor costs
+    // a million-row loop dearly until the JIT compiler has inlined it.
+    private IndexOutOfBoundsException outOfBounds(int row) {
+        return new IndexOutOfBoundsException("row " + row + " out of bounds for " + size + " rows");
     }
 
     @Override
