@@ -4,7 +4,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 jar=rfm-benchmarks/target/benchmarks.jar
-benchmarks='ScoreClassifyBenchmark|[.]FitBenchmark|IngestionBenchmark|[.]KMeansBenchmark'
+benchmarks='ScoreClassifyBenchmark|[.]FitBenchmark|IngestionBenchmark|EndToEndBenchmark|[.]KMeansBenchmark'
 if [ -f ../shared/data/cdnow.csv ]; then
     benchmarks="$benchmarks|ClvFitBenchmark"
 else
