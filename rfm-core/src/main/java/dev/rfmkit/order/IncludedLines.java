@@ -1,15 +1,20 @@
 package dev.rfmkit.order;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.util.Arrays;
 
 /**
- * Included order lines waiting to be aggregated, in columns: their customer and order keys as bytes
- * (see {@link KeyTable}), the customer key packed if it is short (see {@link ShortKeys}), its hash, the
- * day and the amount. Aggregating lines in batches, grouped by the customer's partition, keeps each
- * partition's tables in the processor's cache while its lines are counted in. Not thread-safe.
+ * Included order lines waiting to be aggregated, in columns: the customer key packed if it is short
+ * (see {@link ShortKeys}), else as bytes (see {@link KeyTable}), its hash, the order key as bytes
+ * (the encoding of both), the day and the amount. Aggregating lines in batches, grouped by the
+ * customer's partition, keeps each partition's tables in the processor's cache while its lines are
+ * counted in. Not thread-safe.
  */
 final class IncludedLines {
     static final int CAPACITY = 1 << 14;
+    private static final VarHandle WORDS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
     // A new batch is full at a few hundred lines, a cleared one at CAPACITY: the first hand-over of a
     // full batch then comes while the JIT compiler still profiles the reading loop, which it otherwise
     // compiles without that path, and compiles again when the first batch fills.
@@ -28,6 +33,7 @@ final class IncludedLines {
     final int[] lines = new int[CAPACITY]; // consecutive lines of one order with amounts of one sign, merged
     byte[] keys = new byte[CAPACITY * 16];
     private int fill;
+    private long lastOrder; // the last line's order id packed, or ShortKeys.NONE
 
     boolean full() {
         return size >= limit;
@@ -39,13 +45,19 @@ final class IncludedLines {
         limit = CAPACITY;
     }
 
-    /** Adds a line whose keys are bytes already in the table's encoding; order from -1 for none. */
+    /**
+     * Adds a line whose keys are bytes already in the table's encoding; order from -1 for none. A
+     * customer key that packs is kept packed only, not as bytes (those of a line added as strings are
+     * kept, and not read).
+     */
     void add(byte[] bytes, int customerStart, int customerEnd, int orderStart, int orderEnd, int epochDay,
             long amountUnits) {
-        int customerLength = customerEnd - customerStart;
+        long customer = ShortKeys.pack(bytes, customerStart, customerEnd);
+        long order = orderStart < 0 ? ShortKeys.NONE : ShortKeys.pack(bytes, orderStart, orderEnd);
+        int customerLength = customer != ShortKeys.NONE ? 0 : customerEnd - customerStart;
         int orderLength = orderStart < 0 ? 0 : orderEnd - orderStart;
-        if (orderStart >= 0 && size > 0 && sameOrder(bytes, customerStart, customerLength, orderStart, orderLength,
-                amountUnits)) {
+        if (orderStart >= 0 && size > 0 && sameOrder(bytes, customer, customerStart, customerLength, order,
+                orderStart, orderLength, amountUnits)) {
             int last = size - 1;
             units[last] += amountUnits; // cannot overflow: the sum of all purchases (or returns) is checked first
             lines[last]++;
@@ -54,7 +66,7 @@ final class IncludedLines {
         }
         room(customerLength + orderLength);
         int i = size++;
-        System.arraycopy(bytes, customerStart, keys, fill, customerLength);
+        copy(bytes, customerStart, customerLength);
         customerFrom[i] = fill;
         customerTo[i] = fill + customerLength;
         fill += customerLength;
@@ -62,12 +74,22 @@ final class IncludedLines {
             orderFrom[i] = -1;
             orderTo[i] = -1;
         } else {
-            System.arraycopy(bytes, orderStart, keys, fill, orderLength);
+            copy(bytes, orderStart, orderLength);
             orderFrom[i] = fill;
             orderTo[i] = fill + orderLength;
             fill += orderLength;
         }
-        finish(i, epochDay, amountUnits);
+        lastOrder = order;
+        finish(i, customer, epochDay, amountUnits);
+    }
+
+    /** Copies bytes to the end of the keys, which has room for them; short keys as one word. */
+    private void copy(byte[] bytes, int from, int length) {
+        if (length <= Long.BYTES && from + Long.BYTES <= bytes.length && fill + Long.BYTES <= keys.length) {
+            WORDS.set(keys, fill, (long) WORDS.get(bytes, from)); // the bytes past length are overwritten later
+        } else {
+            System.arraycopy(bytes, from, keys, fill, length);
+        }
     }
 
     /** Adds a line whose keys are strings; a null order id is none. */
@@ -85,26 +107,32 @@ final class IncludedLines {
             fill += KeyTable.encode(order, keys, fill);
             orderTo[i] = fill;
         }
-        finish(i, epochDay, amountUnits);
+        lastOrder = order == null ? ShortKeys.NONE : ShortKeys.pack(keys, orderFrom[i], orderTo[i]);
+        finish(i, ShortKeys.pack(keys, customerFrom[i], customerTo[i]), epochDay, amountUnits);
     }
 
     /**
      * Whether a line continues the last one: the same customer and order, and an amount of the same
-     * sign, so that counting them together gives what counting them apart gives.
+     * sign, so that counting them together gives what counting them apart gives. Keys that pack are
+     * equal exactly when their packed forms are; the others are compared by their bytes.
      */
-    private boolean sameOrder(byte[] bytes, int customerStart, int customerLength, int orderStart, int orderLength,
-            long amountUnits) {
+    private boolean sameOrder(byte[] bytes, long customer, int customerStart, int customerLength, long order,
+            int orderStart, int orderLength, long amountUnits) {
         int last = size - 1;
-        return orderFrom[last] >= 0 && (units[last] >= 0) == (amountUnits >= 0)
-                && customerTo[last] - customerFrom[last] == customerLength
-                && orderTo[last] - orderFrom[last] == orderLength
-                && java.util.Arrays.equals(keys, orderFrom[last], orderTo[last], bytes, orderStart, orderStart + orderLength)
-                && java.util.Arrays.equals(keys, customerFrom[last], customerTo[last], bytes, customerStart,
-                        customerStart + customerLength);
+        if (orderFrom[last] < 0 || (units[last] >= 0) != (amountUnits >= 0) || customer != customerKey[last]
+                || order != lastOrder) {
+            return false;
+        }
+        return (order != ShortKeys.NONE || sameBytes(orderFrom[last], orderTo[last], bytes, orderStart, orderLength))
+                && (customer != ShortKeys.NONE
+                        || sameBytes(customerFrom[last], customerTo[last], bytes, customerStart, customerLength));
     }
 
-    private void finish(int i, int epochDay, long amountUnits) {
-        long key = ShortKeys.pack(keys, customerFrom[i], customerTo[i]);
+    private boolean sameBytes(int from, int to, byte[] bytes, int start, int length) {
+        return to - from == length && Arrays.equals(keys, from, to, bytes, start, start + length);
+    }
+
+    private void finish(int i, long key, int epochDay, long amountUnits) {
         customerKey[i] = key;
         hash[i] = key != ShortKeys.NONE ? ShortKeys.hash(key)
                 : KeyTable.hash(0, keys, customerFrom[i], customerTo[i] - customerFrom[i]);
@@ -115,7 +143,8 @@ final class IncludedLines {
 
     private void room(int bytes) {
         if (fill + bytes > keys.length) {
-            keys = Arrays.copyOf(keys, (int) Math.min(Integer.MAX_VALUE - 8, Math.max(keys.length * 2L, fill + (long) bytes)));
+            long size = Math.max(keys.length * 2L, fill + (long) bytes);
+            keys = Arrays.copyOf(keys, (int) Math.min(Integer.MAX_VALUE - 8, size));
         }
     }
 }
