@@ -185,11 +185,7 @@ public final class CustomerTable {
 
     /** A copy of the frequency column. */
     public int[] frequencyColumn() {
-        int[] frequency = new int[recency.length];
-        for (int i = 0; i < frequency.length; i++) {
-            frequency[i] = orders.orders(i);
-        }
-        return frequency;
+        return orders.ordersColumn();
     }
 
     /** A copy of the monetary column. */

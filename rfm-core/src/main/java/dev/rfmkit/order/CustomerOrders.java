@@ -68,6 +68,15 @@ public final class CustomerOrders {
     }
 
     /**
+     * The order counts of all rows, in row order.
+     *
+     * @return a copy of the column
+     */
+    public int[] ordersColumn() {
+        return Arrays.copyOf(orders, size);
+    }
+
+    /**
      * The date of the customer's first order, as an epoch day.
      *
      * @param row the row

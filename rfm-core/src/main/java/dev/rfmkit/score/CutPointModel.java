@@ -205,6 +205,16 @@ final class CutPointModel implements ScoringModel {
         }
     }
 
+    /**
+     * {@link #scoreAll} of a table's columns, the same scores: each row's cell the fast way
+     * ({@link #scoreCells}), then split into the three scores.
+     */
+    RfmScores scoreColumns(int[] recencyDays, int[] frequency, double[] monetary) {
+        int[] cells = new int[recencyDays.length];
+        scoreCells(recencyDays, frequency, monetary, cells);
+        return RfmScores.ofCells(k, cells);
+    }
+
     @Override
     public RfmScores scoreAll(CustomerTable customers) {
         int n = customers.size();

@@ -10,15 +10,11 @@ final class Fitting {
     private Fitting() {
     }
 
+    /** A table to fit from has a customer; its money is never NaN, being computed from whole units. */
     static void checkFittable(CustomerTable customers) {
         Objects.requireNonNull(customers, "customers");
         if (customers.size() == 0) {
             throw new IllegalArgumentException("cannot fit a model to no customers");
-        }
-        for (int i = 0; i < customers.size(); i++) {
-            if (Double.isNaN(customers.monetary(i))) {
-                throw new IllegalArgumentException("monetary of customer " + customers.customerId(i) + " is NaN");
-            }
         }
     }
 
@@ -54,9 +50,11 @@ final class Fitting {
      */
     static ScoringFit byCutPoints(String name, int k, CustomerTable customers, CutRule rule, boolean closedRight) {
         checkFittable(customers);
-        CutPointModel model = modelByCutPoints(name, k, customers.recencyColumn(), customers.frequencyColumn(),
-                customers.monetaryColumn(), rule, closedRight);
-        return new ScoringFit(model, model.scoreAll(customers));
+        int[] recency = customers.recencyColumn();
+        int[] frequency = customers.frequencyColumn();
+        double[] monetary = customers.monetaryColumn();
+        CutPointModel model = modelByCutPoints(name, k, recency, frequency, monetary, rule, closedRight);
+        return new ScoringFit(model, model.scoreColumns(recency, frequency, monetary));
     }
 
     /**

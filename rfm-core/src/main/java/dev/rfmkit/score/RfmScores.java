@@ -18,6 +18,30 @@ public final class RfmScores {
         this.m = m;
     }
 
+    /** The scores of cells ({@link RfmScore#cell(int)}), split by look-ups in tables of the k^3 cells. */
+    static RfmScores ofCells(int bins, int[] cells) {
+        int all = bins * bins * bins;
+        byte[] rOf = new byte[all];
+        byte[] fOf = new byte[all];
+        byte[] mOf = new byte[all];
+        for (int c = 0; c < all; c++) {
+            rOf[c] = (byte) (c / (bins * bins) + 1);
+            fOf[c] = (byte) (c / bins % bins + 1);
+            mOf[c] = (byte) (c % bins + 1);
+        }
+        int n = cells.length;
+        byte[] r = new byte[n];
+        byte[] f = new byte[n];
+        byte[] m = new byte[n];
+        for (int i = 0; i < n; i++) {
+            int c = cells[i];
+            r[i] = rOf[c];
+            f[i] = fOf[c];
+            m[i] = mOf[c];
+        }
+        return new RfmScores(bins, r, f, m);
+    }
+
     /** The number of bins k; every score is 1..k. */
     public int bins() {
         return bins;
