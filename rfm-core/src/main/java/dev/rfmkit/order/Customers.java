@@ -155,6 +155,10 @@ final class Customers {
             customerOf[k - from] = c;
         }
         for (int k = from; k < to; k++) {
+            int c = customerOf[k - from];
+            t += state[STATE * c] + state[STATE * c + STATE - 1]; // a customer's state may span two cache lines
+        }
+        for (int k = from; k < to; k++) {
             int i = mine[k];
             int c = customerOf[k - from];
             long units = lines.units[i];
