@@ -6,9 +6,9 @@ import java.util.Arrays;
  * The customers seen so far, with their orders, as columns indexed by dense ids.
  *
  * <p>Lines are counted in by blocks, in passes: first every line's table slot is touched, then the
- * customers are found, then their sums updated, then the same for the orders. Each pass makes
- * independent memory accesses, which the processor overlaps; counting line by line would wait for one
- * cache miss after the other, since a large table lies far outside the cache.
+ * customers are found, their states touched, their sums updated, then the same for the orders. Each
+ * pass makes independent memory accesses, which the processor overlaps; counting line by line would
+ * wait for one cache miss after the other, since a large table lies far outside the cache.
  *
  * <p>Not thread-safe.
  */
