@@ -11,7 +11,6 @@ import dev.rfmkit.segment.SegmentScheme;
 import java.io.BufferedReader;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.math.BigDecimal;
@@ -20,10 +19,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -88,23 +84,9 @@ public class EndToEndBenchmark {
     /** The baseline: the same steps, line by line into hash maps of strings. */
     @Benchmark
     public long obviousJava() throws IOException {
-        Map<String, Customer> customers = new HashMap<>();
-        LocalDate latest = LocalDate.MIN;
-        try (BufferedReader in = new BufferedReader(new InputStreamReader(new ByteArrayInputStream(csv),
-                StandardCharsets.UTF_8))) {
-            in.readLine();
-            for (String line = in.readLine(); line != null; line = in.readLine()) {
-                String[] f = line.split(",");
-                Customer c = customers.computeIfAbsent(f[0], id -> new Customer());
-                BigDecimal amount = new BigDecimal(f[3]);
-                LocalDate date = LocalDate.parse(f[2]);
-                latest = date.isAfter(latest) ? date : latest;
-                c.amount = c.amount.add(amount);
-                if (amount.signum() >= 0 && c.orders.add(f[1])) {
-                    c.last = c.last == null || date.isAfter(c.last) ? date : c.last;
-                }
-            }
-        }
+        ObviousJavaOrders.Read read = ObviousJavaOrders.read(csv);
+        Map<String, ObviousJavaOrders.Customer> customers = read.customers();
+        LocalDate latest = read.latest();
         String[] ids = customers.entrySet().stream().filter(e -> e.getValue().last != null).map(Map.Entry::getKey)
                 .sorted().toArray(String[]::new);
         LocalDate asOf = latest.plusDays(1);
@@ -113,7 +95,7 @@ public class EndToEndBenchmark {
         double[] frequency = new double[n];
         double[] monetary = new double[n];
         for (int i = 0; i < n; i++) {
-            Customer c = customers.get(ids[i]);
+            ObviousJavaOrders.Customer c = customers.get(ids[i]);
             recency[i] = ChronoUnit.DAYS.between(c.last, asOf);
             frequency[i] = c.orders.size();
             monetary[i] = c.amount.doubleValue();
@@ -146,13 +128,6 @@ public class EndToEndBenchmark {
             i--;
         }
         return i;
-    }
-
-    /** One customer of the baseline. */
-    private static final class Customer {
-        BigDecimal amount = BigDecimal.ZERO;
-        final Set<String> orders = new HashSet<>();
-        LocalDate last;
     }
 
     /** Counts what is written, and keeps nothing. */

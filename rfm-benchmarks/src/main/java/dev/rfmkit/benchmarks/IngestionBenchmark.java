@@ -15,16 +15,10 @@ import dev.rfmkit.order.OrderSink;
 import java.io.BufferedReader;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.Arrays;
-import java.util.HashMap;
-import java.util.HashSet;
-import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -83,31 +77,9 @@ public class IngestionBenchmark {
     /** The baseline: line by line into hash maps of strings, to the customers sorted by id. */
     @Benchmark
     public Object[] obviousJava() throws IOException {
-        Map<String, Customer> customers = new HashMap<>();
-        try (BufferedReader in = new BufferedReader(new InputStreamReader(new ByteArrayInputStream(csv),
-                StandardCharsets.UTF_8))) {
-            in.readLine();
-            for (String line = in.readLine(); line != null; line = in.readLine()) {
-                String[] f = line.split(",");
-                Customer c = customers.computeIfAbsent(f[0], id -> new Customer());
-                BigDecimal amount = new BigDecimal(f[3]);
-                LocalDate date = LocalDate.parse(f[2]);
-                c.amount = c.amount.add(amount);
-                if (amount.signum() >= 0 && c.orders.add(f[1])) {
-                    c.last = c.last == null || date.isAfter(c.last) ? date : c.last;
-                }
-            }
-        }
-        Object[] ids = customers.keySet().toArray();
+        Object[] ids = ObviousJavaOrders.read(csv).customers().keySet().toArray();
         Arrays.sort(ids);
         return ids;
-    }
-
-    /** One customer of the baseline. */
-    private static final class Customer {
-        BigDecimal amount = BigDecimal.ZERO;
-        final Set<String> orders = new HashSet<>();
-        LocalDate last;
     }
 
     /** rfmkit's reader alone: every line parsed to its fields, given to a sink that keeps nothing. */
