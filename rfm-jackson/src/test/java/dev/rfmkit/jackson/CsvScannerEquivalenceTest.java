@@ -57,6 +57,47 @@ class CsvScannerEquivalenceTest {
         }
     }
 
+    /**
+     * The scan reads eight bytes at a time: a delimiter, quote, line break or non-ASCII byte at every
+     * offset of a word, and an ASCII line followed closely by one that is not (which must not make the
+     * first one look non-ASCII), read as the general path reads them.
+     */
+    @Test
+    void everyOffsetOfAWord_readAsTheGeneralPath() throws IOException {
+        String[] seconds = {"b", "é", "\"q\"", "\"a,b\"", "ü,ö", "x\ty", ""};
+        for (int offset = 0; offset < 18; offset++) {
+            for (String second : seconds) {
+                for (String end : new String[] {"\n", "\r\n"}) {
+                    String csv = "h1,h2" + end + "a".repeat(offset) + "," + second + end + "é".repeat(offset % 3) + ","
+                            + "z".repeat(offset) + end + "7," + second;
+                    byte[] input = csv.getBytes(StandardCharsets.UTF_8);
+                    assertEquals(transcript(input, ',', 1 << 20, false), transcript(input, ',', 1 << 20, true),
+                            () -> "input: " + csv.replace("\r", "\\r").replace("\n", "\\n"));
+                    assertEquals(asciiLines(csv, end), asciiFlags(input), csv);
+                }
+            }
+        }
+    }
+
+    /** Whether each line of a text is ASCII. */
+    private static List<Boolean> asciiLines(String csv, String end) {
+        List<Boolean> flags = new ArrayList<>();
+        for (String line : csv.split(end, -1)) {
+            flags.add(line.chars().allMatch(c -> c < 0x80));
+        }
+        return flags;
+    }
+
+    /** The scanner's ASCII flag of each line it reads. */
+    private static List<Boolean> asciiFlags(byte[] input) throws IOException {
+        List<Boolean> flags = new ArrayList<>();
+        CsvScanner scanner = new CsvScanner(new ByteArrayInputStream(input), ',', 1 << 20);
+        while (scanner.next() == CsvScanner.RECORD) {
+            flags.add(scanner.ascii());
+        }
+        return flags;
+    }
+
     @Test
     void longInputsCrossTheBufferBoundaryOnTheFastPath() throws IOException {
         SplittableRandom random = new SplittableRandom(7);
