@@ -119,8 +119,12 @@ final class IncludedLines {
     private boolean sameOrder(byte[] bytes, long customer, int customerStart, int customerLength, long order,
             int orderStart, int orderLength, long amountUnits) {
         int last = size - 1;
-        if (orderFrom[last] < 0 || (units[last] >= 0) != (amountUnits >= 0) || customer != customerKey[last]
-                || order != lastOrder) {
+        // one branch for the four conditions (& evaluates all): a rare one, such as a return line right
+        // after a purchase of the same order, then cannot send the compiled reading loop back to the
+        // interpreter the first time it turns up
+        boolean candidate = orderFrom[last] >= 0 & (units[last] >= 0) == (amountUnits >= 0)
+                & customer == customerKey[last] & order == lastOrder;
+        if (!candidate) {
             return false;
         }
         return (order != ShortKeys.NONE || sameBytes(orderFrom[last], orderTo[last], bytes, orderStart, orderLength))
