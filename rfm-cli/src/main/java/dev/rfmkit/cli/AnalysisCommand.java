@@ -91,6 +91,18 @@ abstract class AnalysisCommand implements Callable<Integer> {
     @Option(names = "--debug", description = "Show stack traces of errors.")
     boolean debug;
 
+    @Option(names = "--timings", description = "Print on stderr how long each step took: start-up, reading, "
+            + "finishing (orders into customers, sorted), analysis, output.")
+    boolean timings;
+
+    private Timings steps;
+
+    /** Ends the output step and, with {@code --timings}, prints how long each step took. */
+    void outputWritten() {
+        steps.step("output");
+        steps.print(System.err);
+    }
+
     /** The command's name, for the summary: {@code segment} or {@code fit}. */
     abstract String name();
 
@@ -169,13 +181,17 @@ abstract class AnalysisCommand implements Callable<Integer> {
                 throw new UsageException(e.getMessage());
             }
             OrderIngestion ingestion = analysis.startIngestion();
+            steps = new Timings(timings);
+            steps.started();
             try (RejectsFile rejectsFile = RejectsFile.open(rejects);
                     InputStream in = source.open(ingestion::linesRead)) {
                 OrderCsvReader.of(format).read(in, source.name(), ingestion, rejectsFile);
             } catch (OrderDataException e) {
                 throw new DataException(source.name() + ": " + e.getMessage(), e);
             }
+            steps.step("reading");
             IngestionResult ingested = finish(ingestion, source.name());
+            steps.step("finishing");
             RfmResult result;
             try {
                 result = analysis.analyse(ingested);
@@ -183,6 +199,7 @@ abstract class AnalysisCommand implements Callable<Integer> {
                 throw new DataException(source.name() + ": " + e.getMessage(), e);
             }
             Summary.print(System.err, name(), source.name(), result, plan.strategyDescription());
+            steps.step("analysis");
             return result;
         }
     }

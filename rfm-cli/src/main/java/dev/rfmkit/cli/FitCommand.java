@@ -27,6 +27,7 @@ final class FitCommand extends AnalysisCommand {
         RfmResult result = analyse();
         SavedModel.write(new SavedModel(result.model(), result.scheme(), monetary(), input.returns()), modelOut);
         System.err.println("model saved to " + modelOut);
+        outputWritten();
         return RfmCommand.OK;
     }
 }

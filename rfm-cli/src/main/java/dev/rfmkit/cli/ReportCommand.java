@@ -30,6 +30,7 @@ final class ReportCommand extends AnalysisCommand {
         RfmResult result = analyse();
         HtmlReport.of(result).withLocale(l).withSource(orders).write(html);
         System.err.println("report written to " + html);
+        outputWritten();
         return RfmCommand.OK;
     }
 

@@ -37,6 +37,7 @@ final class SegmentCommand extends AnalysisCommand {
     @Override
     public Integer call() throws IOException {
         writeRows(analyse());
+        outputWritten();
         return RfmCommand.OK;
     }
 

@@ -77,6 +77,17 @@ final class FitCommandIT {
     }
 
     @Test
+    void timings_afterTheModelIsSaved(@TempDir Path dir) {
+        Path model = dir.resolve("model.json");
+        RfmJar.Run fit = RfmJar.run(args("fit", "--model-out", model.toString(), "--timings"));
+        assertEquals(0, fit.exitCode(), fit.stderr());
+        List<String> lines = fit.stderr().strip().lines().toList();
+        assertTrue(lines.get(lines.size() - 2).startsWith("model saved to "), fit.stderr());
+        assertTrue(lines.get(lines.size() - 1).matches("timings: start-up .*, output \\d+\\.\\d\\d s, total .*"),
+                fit.stderr());
+    }
+
+    @Test
     void brokenOrFutureModelFiles_exit1WithOneLine(@TempDir Path dir) throws IOException {
         Path model = dir.resolve("model.json");
         assertEquals(0, RfmJar.run(args("fit", "--strategy", "kmeans", "--model-out", model.toString())).exitCode());

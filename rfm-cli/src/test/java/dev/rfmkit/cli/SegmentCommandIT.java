@@ -156,6 +156,21 @@ final class SegmentCommandIT {
         assertEquals("", run.stdout());
     }
 
+    /** --timings adds one line to stderr, each step's time and the total; the rows are the same. */
+    @Test
+    void timings_oneLineOfStepsOnStderr() {
+        RfmJar.Run plain = RfmJar.run("segment", ORDERS, "--as-of", "2024-01-31");
+        RfmJar.Run timed = RfmJar.run("segment", ORDERS, "--as-of", "2024-01-31", "--timings");
+        assertEquals(0, timed.exitCode(), timed.stderr());
+        assertEquals(plain.stdout(), timed.stdout());
+        String seconds = " \\d+\\.\\d\\d s";
+        List<String> lines = timed.stderr().lines().filter(l -> l.startsWith("timings: ")).toList();
+        assertEquals(1, lines.size(), timed.stderr());
+        assertTrue(lines.get(0).matches("timings: start-up" + seconds + ", reading" + seconds + ", finishing" + seconds
+                + ", analysis" + seconds + ", output" + seconds + ", total" + seconds), lines.get(0));
+        assertFalse(plain.stderr().contains("timings"), plain.stderr());
+    }
+
     @Test
     void debug_showsStackTrace() {
         RfmJar.Run run = RfmJar.run("segment", ORDERS, "--as-of", "2024-01-31", "--strict", "--debug");
