@@ -24,14 +24,9 @@ import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
-import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
-import org.openjdk.jmh.annotations.Param;
-import org.openjdk.jmh.annotations.Scope;
-import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
@@ -45,35 +40,18 @@ import org.openjdk.jmh.annotations.Warmup;
  * <p>Set against {@code rfm segment} on a file of the same size (RESULTS.md), the difference is what a
  * fresh JVM pays: start-up, interpreting and compiling the code, and first touches of new memory.
  */
-@State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 @Warmup(iterations = 2, time = 2)
 @Measurement(iterations = 3, time = 2)
 @Fork(value = 1, jvmArgsAppend = {"-Xms8g", "-Xmx8g", "-XX:+AlwaysPreTouch"})
 public class EndToEndBenchmark {
-    /** Order lines in the file. */
-    @Param({"1000000", "10000000"})
-    public int size;
-
-    /** How customers and amounts are spread. */
-    @Param({"UNIFORM", "SKEWED", "HEAVY_TIES"})
-    public SyntheticOrders.Shape shape;
-
-    private byte[] csv;
-
-    /** Writes the file into memory. */
-    @Setup(Level.Trial)
-    public void setUp() {
-        csv = SyntheticOrders.csv(size, shape, 20_261_204L);
-    }
-
     /** rfmkit: reader, ingestion, quantile fit, scores, segments, the segment CSV. */
     @Benchmark
-    public long rfmkit() throws IOException {
+    public long rfmkit(OrderFile file) throws IOException {
         RfmAnalysis analysis = RfmAnalysis.builder().build();
         OrderIngestion ingestion = analysis.startIngestion();
-        OrderCsvReader.of(OrderCsvFormat.defaults()).read(new ByteArrayInputStream(csv), "orders", ingestion,
+        OrderCsvReader.of(OrderCsvFormat.defaults()).read(new ByteArrayInputStream(file.csv), "orders", ingestion,
                 (line, reason, column, message, content) -> { });
         RfmResult result = analysis.analyse(ingestion.finish());
         CountingStream out = new CountingStream();
@@ -83,8 +61,8 @@ public class EndToEndBenchmark {
 
     /** The baseline: the same steps, line by line into hash maps of strings. */
     @Benchmark
-    public long obviousJava() throws IOException {
-        ObviousJavaOrders.Read read = ObviousJavaOrders.read(csv);
+    public long obviousJava(OrderFile file) throws IOException {
+        ObviousJavaOrders.Read read = ObviousJavaOrders.read(file.csv);
         Map<String, ObviousJavaOrders.Customer> customers = read.customers();
         LocalDate latest = read.latest();
         String[] ids = customers.entrySet().stream().filter(e -> e.getValue().last != null).map(Map.Entry::getKey)

@@ -23,14 +23,9 @@ import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
-import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
-import org.openjdk.jmh.annotations.Param;
-import org.openjdk.jmh.annotations.Scope;
-import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
@@ -40,7 +35,6 @@ import org.openjdk.jmh.annotations.Warmup;
  * ids), and the parsing alone: rfmkit's reader into a sink that keeps nothing, against Jackson's
  * streaming CSV parser reading the same bytes as rows of strings. Time per file.
  */
-@State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 @Warmup(iterations = 2, time = 2)
@@ -49,53 +43,37 @@ import org.openjdk.jmh.annotations.Warmup;
 public class IngestionBenchmark {
     private static final CsvMapper CSV = new CsvMapper().enable(CsvParser.Feature.WRAP_AS_ARRAY);
 
-    /** Order lines in the file. */
-    @Param({"100000", "1000000", "10000000"})
-    public int size;
-
-    /** How customers and amounts are spread. */
-    @Param({"UNIFORM", "SKEWED", "HEAVY_TIES"})
-    public SyntheticOrders.Shape shape;
-
-    private byte[] csv;
-
-    /** Writes the file into memory. */
-    @Setup(Level.Trial)
-    public void setUp() {
-        csv = SyntheticOrders.csv(size, shape, 20_261_204L);
-    }
-
     /** rfmkit: the order reader into ingestion, to the customers sorted by id. */
     @Benchmark
-    public IngestionResult rfmkit() throws IOException {
+    public IngestionResult rfmkit(OrderFile file) throws IOException {
         OrderIngestion ingestion = OrderIngestion.start(IngestionOptions.defaults());
-        OrderCsvReader.of(OrderCsvFormat.defaults()).read(new ByteArrayInputStream(csv), "orders", ingestion,
+        OrderCsvReader.of(OrderCsvFormat.defaults()).read(new ByteArrayInputStream(file.csv), "orders", ingestion,
                 (line, reason, column, message, content) -> { });
         return ingestion.finish();
     }
 
     /** The baseline: line by line into hash maps of strings, to the customers sorted by id. */
     @Benchmark
-    public Object[] obviousJava() throws IOException {
-        Object[] ids = ObviousJavaOrders.read(csv).customers().keySet().toArray();
+    public Object[] obviousJava(OrderFile file) throws IOException {
+        Object[] ids = ObviousJavaOrders.read(file.csv).customers().keySet().toArray();
         Arrays.sort(ids);
         return ids;
     }
 
     /** rfmkit's reader alone: every line parsed to its fields, given to a sink that keeps nothing. */
     @Benchmark
-    public long rfmkitParse() throws IOException {
+    public long rfmkitParse(OrderFile file) throws IOException {
         Counting sink = new Counting();
-        OrderCsvReader.of(OrderCsvFormat.defaults()).read(new ByteArrayInputStream(csv), "orders", sink,
+        OrderCsvReader.of(OrderCsvFormat.defaults()).read(new ByteArrayInputStream(file.csv), "orders", sink,
                 (line, reason, column, message, content) -> { });
         return sink.sum;
     }
 
     /** Jackson's streaming CSV parser alone: every line as an array of strings. */
     @Benchmark
-    public long jacksonParse() throws IOException {
+    public long jacksonParse(OrderFile file) throws IOException {
         long sum = 0;
-        try (MappingIterator<String[]> rows = CSV.readerFor(String[].class).readValues(csv)) {
+        try (MappingIterator<String[]> rows = CSV.readerFor(String[].class).readValues(file.csv)) {
             while (rows.hasNext()) {
                 sum += rows.next().length;
             }
