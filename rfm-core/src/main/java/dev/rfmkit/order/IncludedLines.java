@@ -66,7 +66,9 @@ final class IncludedLines {
         }
         room(customerLength + orderLength);
         int i = size++;
-        copy(bytes, customerStart, customerLength);
+        if (customerLength > 0) { // a packed customer id is not kept as bytes
+            copy(bytes, customerStart, customerLength);
+        }
         customerFrom[i] = fill;
         customerTo[i] = fill + customerLength;
         fill += customerLength;
