@@ -1,15 +1,9 @@
 package dev.rfmkit.order;
 
 import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 /**
  * Streaming ingestion of order lines: takes lines one at a time, applies the exclusion rules, and
@@ -26,8 +20,9 @@ import java.util.concurrent.Future;
  * <p>Order ids are scoped by customer: the same order id under two customers makes two orders.
  *
  * <p>Included lines are counted into their customers in batches of a few thousand; on a machine with
- * more than one core, a full batch is counted on a background (daemon) thread while the caller fills
- * the next. Batches are counted one at a time and in order, so the result is the same either way.
+ * more than one core, full batches are counted on a background (daemon) thread while the caller fills
+ * the next ones (up to 16 batches, about 16 MB, wait there). Batches are counted one at a time and in
+ * order, so the result is the same either way.
  * Lines given as {@link OrderLineView}s are read without creating objects; memory grows with the
  * customers and orders, never with the lines.
  *
@@ -41,12 +36,6 @@ public final class OrderIngestion implements OrderSink {
     // threads than cores only take turns. How many parts there are changes nothing in the result.
     private static final int CORES = Runtime.getRuntime().availableProcessors();
     private static final int DEFAULT_PARTS = Math.max(1, Math.min(4, CORES - 1));
-    // daemon threads, ended when idle: an ingestion that is never finished holds none
-    private static final ExecutorService COUNTER = Executors.newCachedThreadPool(task -> {
-        Thread t = new Thread(task, "rfmkit-ingestion");
-        t.setDaemon(true);
-        return t;
-    });
 
     private final IngestionOptions options;
     private final Set<String> excludedStatuses;
@@ -56,14 +45,10 @@ public final class OrderIngestion implements OrderSink {
     private final boolean hasAsOf;
 
     // Included lines wait in a batch, counted into the customers in passes that overlap cache misses.
-    // On a machine with more than one core, a full batch is counted on another thread while the next
-    // fills; batches are counted one at a time and in order, so the result is the same either way.
+    // On a machine with more than one core, full batches are counted on other threads while the next
+    // fill; batches are counted one at a time and in order, so the result is the same either way.
     private IncludedLines batch = new IncludedLines();
-    private IncludedLines spare;
-    private final int partCount;
-    private final boolean background;
-    private final Future<?>[] counting;
-    private Customers[] parts;
+    private final BatchCounter counter;
 
     private long linesRead;
     private long purchaseLines;
@@ -76,15 +61,9 @@ public final class OrderIngestion implements OrderSink {
 
     private OrderIngestion(IngestionOptions options, int partCount, boolean background) {
         this.options = options;
-        this.partCount = partCount;
-        this.background = background;
-        this.counting = new Future<?>[partCount];
-        this.parts = new Customers[partCount];
-        for (int p = 0; p < partCount; p++) {
-            parts[p] = new Customers();
-        }
         this.excludedStatuses = options.excludedStatuses();
         this.netReturns = options.returns() == ReturnsPolicy.NET;
+        this.counter = new BatchCounter(partCount, background, BatchCounter.IN_FLIGHT, netReturns);
         this.hasAsOf = options.asOf().isPresent();
         this.asOfDay = hasAsOf ? Math.toIntExact(options.asOf().get().toEpochDay()) : Integer.MAX_VALUE;
         if (options.windowDays().isPresent() && !hasAsOf) {
@@ -283,73 +262,8 @@ public final class OrderIngestion implements OrderSink {
     }
 
     private void flushIfFull() {
-        if (!batch.full()) {
-            return;
-        }
-        awaitCounting();
-        if (!background) {
-            for (int p = 0; p < partCount; p++) {
-                parts[p].add(batch, netReturns, p, partCount);
-            }
-            batch.clear();
-            return;
-        }
-        IncludedLines full = batch;
-        if (spare != null) {
-            spare.clear();
-        }
-        batch = spare != null ? spare : new IncludedLines();
-        spare = full;
-        for (int p = 0; p < partCount; p++) {
-            Customers part = parts[p];
-            int index = p;
-            counting[p] = COUNTER.submit(() -> part.add(full, netReturns, index, partCount));
-        }
-    }
-
-    /** Waits for the batch being counted in the background, if any, and rethrows what it threw. */
-    private void awaitCounting() {
-        RuntimeException failure = null;
-        for (int p = 0; p < partCount; p++) {
-            Future<?> pending = counting[p];
-            counting[p] = null;
-            if (pending != null) {
-                try {
-                    await(pending);
-                } catch (RuntimeException e) {
-                    failure = failure == null ? e : failure;
-                }
-            }
-        }
-        if (failure != null) {
-            throw failure;
-        }
-    }
-
-    /** The value of a task, waited for even through interrupts; what it threw, rethrown. */
-    private static <T> T await(Future<T> pending) {
-        boolean interrupted = false;
-        try {
-            while (true) {
-                try {
-                    return pending.get();
-                } catch (InterruptedException e) {
-                    interrupted = true; // the batch must be counted before anything else happens
-                }
-            }
-        } catch (ExecutionException e) {
-            Throwable cause = e.getCause();
-            if (cause instanceof RuntimeException r) {
-                throw r;
-            }
-            if (cause instanceof Error err) {
-                throw err;
-            }
-            throw new IllegalStateException(cause);
-        } finally {
-            if (interrupted) {
-                Thread.currentThread().interrupt();
-            }
+        if (batch.full()) {
+            batch = counter.count(batch);
         }
     }
 
@@ -399,27 +313,8 @@ public final class OrderIngestion implements OrderSink {
             throw new IllegalStateException("no order line was included (" + linesRead
                     + " read), so no as-of date can be derived");
         }
-        awaitCounting();
-        for (int p = 0; p < partCount; p++) {
-            parts[p].add(batch, netReturns, p, partCount);
-        }
-        batch.clear();
-        spare = null;
-        Customers.Kept[] kept = new Customers.Kept[partCount];
-        if (partCount == 1 || !background) {
-            for (int p = 0; p < partCount; p++) {
-                kept[p] = parts[p].finish();
-            }
-        } else {
-            List<Future<Customers.Kept>> folds = new ArrayList<>();
-            for (Customers part : parts) {
-                folds.add(COUNTER.submit(part::finish));
-            }
-            for (int p = 0; p < partCount; p++) {
-                kept[p] = await(folds.get(p));
-            }
-        }
-        parts = null;
+        Customers.Kept[] kept = counter.finish(batch);
+        batch = null;
         int withOrders = 0;
         int withoutOrders = 0;
         long totalOrders = 0;
@@ -430,7 +325,7 @@ public final class OrderIngestion implements OrderSink {
             totalOrders += k.totalOrders();
             linesWithoutOrders += k.linesWithoutOrders();
         }
-        Customers.Kept all = partCount == 1 ? kept[0] : concatenate(kept, withOrders);
+        Customers.Kept all = kept.length == 1 ? kept[0] : concatenate(kept, withOrders);
         int[] perm = CustomerIdOrder.sortedPermutation(all.packedIds(), all.otherIds(), withOrders);
         permute(perm, all);
         IngestionReport report = new IngestionReport(linesRead, purchaseLines, returnLines, excluded, totalOrders,
