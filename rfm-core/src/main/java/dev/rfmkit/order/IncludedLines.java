@@ -46,14 +46,13 @@ final class IncludedLines {
     }
 
     /**
-     * Adds a line whose keys are bytes already in the table's encoding; order from -1 for none. A
-     * customer key that packs is kept packed only, not as bytes (those of a line added as strings are
-     * kept, and not read).
+     * Adds a line whose keys are bytes already in the table's encoding, with their {@link ShortKeys#pack
+     * packed} forms ({@link ShortKeys#NONE} if they do not pack); order from -1 for none. A customer key
+     * that packs is kept packed only, not as bytes (those of a line added as strings are kept, and not
+     * read).
      */
-    void add(byte[] bytes, int customerStart, int customerEnd, int orderStart, int orderEnd, int epochDay,
-            long amountUnits) {
-        long customer = ShortKeys.pack(bytes, customerStart, customerEnd);
-        long order = orderStart < 0 ? ShortKeys.NONE : ShortKeys.pack(bytes, orderStart, orderEnd);
+    void add(byte[] bytes, int customerStart, int customerEnd, long customer, int orderStart, int orderEnd,
+            long order, int epochDay, long amountUnits) {
         int customerLength = customer != ShortKeys.NONE ? 0 : customerEnd - customerStart;
         int orderLength = orderStart < 0 ? 0 : orderEnd - orderStart;
         if (orderStart >= 0 && size > 0 && sameOrder(bytes, customer, customerStart, customerLength, order,

@@ -154,7 +154,14 @@ public final class OrderIngestion implements OrderSink {
             orderFrom = trimStart(bytes, orderFrom, orderTo);
             orderTo = trimEnd(bytes, orderFrom, orderTo);
         }
-        if (!ascii(bytes, customerFrom, customerTo) || (orderFrom >= 0 && !ascii(bytes, orderFrom, orderTo))) {
+        if (orderFrom == orderTo) {
+            orderFrom = -1; // a blank order id is none
+        }
+        // a key that packs is ASCII; only the others are looked at again
+        long customerKey = ShortKeys.pack(bytes, customerFrom, customerTo);
+        long orderKey = orderFrom < 0 ? ShortKeys.NONE : ShortKeys.pack(bytes, orderFrom, orderTo);
+        if ((customerKey == ShortKeys.NONE && !ascii(bytes, customerFrom, customerTo))
+                || (orderKey == ShortKeys.NONE && orderFrom >= 0 && !ascii(bytes, orderFrom, orderTo))) {
             // other whitespace and other characters: the string way knows them
             return accept(lineNumber, line.toOrderLine());
         }
@@ -166,8 +173,7 @@ public final class OrderIngestion implements OrderSink {
             return excluded;
         }
         include(day, line.amountUnits());
-        batch.add(bytes, customerFrom, customerTo, orderFrom == orderTo ? -1 : orderFrom, orderTo, day,
-                line.amountUnits());
+        batch.add(bytes, customerFrom, customerTo, customerKey, orderFrom, orderTo, orderKey, day, line.amountUnits());
         flushIfFull();
         return Optional.empty();
     }

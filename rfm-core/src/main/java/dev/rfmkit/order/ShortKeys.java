@@ -1,5 +1,8 @@
 package dev.rfmkit.order;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -15,6 +18,8 @@ final class ShortKeys {
     /** No packed key is 0: it holds a length of 1 to 8. */
     static final long NONE = 0;
 
+    private static final VarHandle BIG_ENDIAN = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
+
     private long[] slots = new long[2 * 16]; // key, id
     private int mask = 15;
     private int size;
@@ -25,6 +30,27 @@ final class ShortKeys {
      * pack have equal keys exactly when they are equal.
      */
     static long pack(byte[] bytes, int from, int to) {
+        int length = to - from;
+        if (length < 1 || length > 8) {
+            return NONE;
+        }
+        if (to < Long.BYTES) {
+            return packByBytes(bytes, from, to);
+        }
+        // the word that ends with the key, the bytes before it masked off: the key's last byte lowest
+        long word = (long) BIG_ENDIAN.get(bytes, to - Long.BYTES) & -1L >>> (Long.SIZE - Byte.SIZE * length);
+        if ((word & 0x8080808080808080L) != 0) {
+            return NONE;
+        }
+        // 7 bits of each byte side by side: pairs of bytes, then of pairs, then of quads
+        word = word & 0x007F007F007F007FL | (word & 0x7F007F007F007F00L) >>> 1;
+        word = word & 0x00003FFF00003FFFL | (word & 0x3FFF00003FFF0000L) >>> 2;
+        word = word & 0x000000000FFFFFFFL | (word & 0x0FFFFFFF00000000L) >>> 4;
+        return word | (long) length << 56;
+    }
+
+    /** {@link #pack} one byte at a time, for a key that ends in the first 7 bytes of an array. */
+    static long packByBytes(byte[] bytes, int from, int to) {
         int length = to - from;
         if (length < 1 || length > 8) {
             return NONE;

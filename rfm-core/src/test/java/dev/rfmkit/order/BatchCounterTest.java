@@ -97,7 +97,8 @@ class BatchCounterTest {
                 if (c % 3 == 2) {
                     batch.add(customer, "INV" + order, day, units);
                 } else {
-                    batch.add(bytes, 0, comma, comma + 1, bytes.length, day, units);
+                    batch.add(bytes, 0, comma, ShortKeys.pack(bytes, 0, comma), comma + 1, bytes.length,
+                            ShortKeys.pack(bytes, comma + 1, bytes.length), day, units);
                 }
             }
             if (--untilHandOver == 0) {

@@ -35,6 +35,27 @@ class ShortKeysTest {
         assertEquals(pack("745912"), ShortKeys.pack(line, 2, 8));
     }
 
+    /**
+     * The word-at-a-time packing against the byte loop: every key of 0 to 9 bytes at every offset of
+     * seeded arrays, with ASCII and non-ASCII bytes before, in and after the key.
+     */
+    @Test
+    void pack_wordAtATime_asByteByByte() {
+        SplittableRandom rnd = new SplittableRandom(17);
+        for (int round = 0; round < 400; round++) {
+            byte[] bytes = new byte[1 + rnd.nextInt(24)];
+            for (int i = 0; i < bytes.length; i++) {
+                bytes[i] = (byte) (rnd.nextInt(8) == 0 ? rnd.nextInt(256) : rnd.nextInt(128));
+            }
+            for (int from = 0; from <= bytes.length; from++) {
+                for (int to = from; to <= Math.min(bytes.length, from + 9); to++) {
+                    assertEquals(ShortKeys.packByBytes(bytes, from, to), ShortKeys.pack(bytes, from, to),
+                            "bytes " + java.util.Arrays.toString(bytes) + " from " + from + " to " + to);
+                }
+            }
+        }
+    }
+
     @Test
     void packedKeys_equalExactlyWhenKeysAre() {
         // every key of up to 2 characters from a small alphabet, and keys that differ by length or a
