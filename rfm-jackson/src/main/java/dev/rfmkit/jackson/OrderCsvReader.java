@@ -423,7 +423,9 @@ public final class OrderCsvReader {
             if (field >= plain.size() || plain.escaped(field)) {
                 throw new NumberFormatException();
             }
-            return Amounts.parse(text.of(plain.bytes(), plain.from(field), plain.to(field)), decimalSeparator);
+            long units = PlainAmounts.parse(plain.bytes(), plain.from(field), plain.to(field), decimalSeparator);
+            return units != PlainAmounts.NONE ? units
+                    : Amounts.parse(text.of(plain.bytes(), plain.from(field), plain.to(field)), decimalSeparator);
         }
 
         private OrderLine orderLine(RecordFields records) throws Rejected {
