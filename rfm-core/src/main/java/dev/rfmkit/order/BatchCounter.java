@@ -139,60 +139,58 @@ final class BatchCounter {
 
     /** A counted batch, waited for even through interrupts: every batch must be counted before anything else. */
     private IncludedLines takeCounted() {
-        boolean interrupted = false;
-        try {
-            while (true) {
-                try {
-                    return counted.take();
-                } catch (InterruptedException e) {
-                    interrupted = true;
-                }
-            }
-        } finally {
-            if (interrupted) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        return waitFor(counted::take);
     }
 
     private void rethrowFailure() {
         Throwable t = failure.get();
-        if (t instanceof RuntimeException r) {
-            throw r;
-        }
-        if (t instanceof Error e) {
-            throw e;
-        }
         if (t != null) {
-            throw new IllegalStateException(t);
+            throw unchecked(t);
         }
     }
 
     /** The value of a task, waited for even through interrupts; what it threw, rethrown. */
     private static <T> T await(Future<T> pending) {
+        return waitFor(pending::get);
+    }
+
+    /** A call that blocks. */
+    private interface Blocking<T> {
+        T call() throws InterruptedException, ExecutionException;
+    }
+
+    /**
+     * What a blocking call returns, called again when interrupted (the interrupt is kept for the caller);
+     * what a task threw, rethrown.
+     */
+    private static <T> T waitFor(Blocking<T> blocking) {
         boolean interrupted = false;
         try {
             while (true) {
                 try {
-                    return pending.get();
+                    return blocking.call();
                 } catch (InterruptedException e) {
                     interrupted = true;
                 }
             }
         } catch (ExecutionException e) {
-            Throwable cause = e.getCause();
-            if (cause instanceof RuntimeException r) {
-                throw r;
-            }
-            if (cause instanceof Error err) {
-                throw err;
-            }
-            throw new IllegalStateException(cause);
+            throw unchecked(e.getCause());
         } finally {
             if (interrupted) {
                 Thread.currentThread().interrupt();
             }
         }
+    }
+
+    /** A throwable to rethrow as it is when unchecked, else wrapped. */
+    private static RuntimeException unchecked(Throwable t) {
+        if (t instanceof RuntimeException r) {
+            return r;
+        }
+        if (t instanceof Error e) {
+            throw e;
+        }
+        return new IllegalStateException(t);
     }
 
     /** A batch handed over, with the number of parts that have yet to count it. */
