@@ -1,5 +1,8 @@
 package dev.rfmkit.jackson;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.time.DateTimeException;
 import java.time.LocalDate;
 
@@ -13,6 +16,9 @@ import java.time.LocalDate;
 final class PlainDates {
     /** Not a date in one of the plain forms. */
     static final int NONE = Integer.MIN_VALUE;
+
+    private static final VarHandle WORD = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final VarHandle PAIR = MethodHandles.byteArrayViewVarHandle(short[].class, ByteOrder.LITTLE_ENDIAN);
 
     // a direct-mapped cache of recent dates, by yyyymmdd: orders spread over a few years share a few
     // thousand dates
@@ -30,15 +36,20 @@ final class PlainDates {
         if (n != 10 && n != 16 && n != 19) {
             return NONE;
         }
-        if (b[from + 4] != '-' || b[from + 7] != '-') {
+        // yyyy-mm- as one little-endian word, dd as two bytes: each digit minus '0' must be at most 9, each
+        // dash minus '-' zero; a byte's low 7 bits plus (127 - its limit) reach the high bit exactly when
+        // they are over the limit, without a carry into the next byte
+        long date = (long) WORD.get(b, from) ^ 0x2D30302D30303030L;
+        int dd = (short) PAIR.get(b, from + 8) ^ 0x3030;
+        long bad = (date | (date & 0x7F7F7F7F7F7F7F7FL) + 0x7F76767F76767676L) & 0x8080808080808080L
+                | (dd | (dd & 0x7F7F) + 0x7676) & 0x8080;
+        if (bad != 0 || (n > 10 && !time(b, from + 10, n - 10))) {
             return NONE;
         }
-        int year = digits(b, from, 4);
-        int month = digits(b, from + 5, 2);
-        int day = digits(b, from + 8, 2);
-        if ((year | month | day) < 0 || (n > 10 && !time(b, from + 10, n - 10))) {
-            return NONE;
-        }
+        int year = (int) (date & 0xF) * 1000 + (int) (date >>> 8 & 0xF) * 100 + (int) (date >>> 16 & 0xF) * 10
+                + (int) (date >>> 24 & 0xF);
+        int month = (int) (date >>> 40 & 0xF) * 10 + (int) (date >>> 48 & 0xF);
+        int day = (dd & 0xF) * 10 + (dd >>> 8 & 0xF);
         int key = year * 10_000 + month * 100 + day;
         int slot = (key ^ key >>> 12) & (CACHE - 1);
         if (cachedKey[slot] != key) {
