@@ -37,6 +37,7 @@ final class BatchCounter {
         return t;
     });
 
+    private final ExecutorService threads;
     private final Customers[] parts;
     private final boolean netReturns;
     private final Lane[] lanes; // null: counted on the caller's thread
@@ -52,6 +53,12 @@ final class BatchCounter {
      * @param netReturns whether returns net into the customers' amounts
      */
     BatchCounter(int partCount, boolean background, int inFlight, boolean netReturns) {
+        this(partCount, background, inFlight, netReturns, THREADS);
+    }
+
+    /** A counter whose background threads come from the given executor: for tests. */
+    BatchCounter(int partCount, boolean background, int inFlight, boolean netReturns, ExecutorService threads) {
+        this.threads = threads;
         if (partCount < 1 || inFlight < 1) {
             throw new IllegalArgumentException("parts " + partCount + " and batches in flight " + inFlight
                     + ": each must be at least 1");
@@ -122,7 +129,7 @@ final class BatchCounter {
         } else {
             List<Future<Customers.Kept>> folds = new ArrayList<>();
             for (Customers part : parts) {
-                folds.add(THREADS.submit(part::finish));
+                folds.add(threads.submit(part::finish));
             }
             for (int p = 0; p < parts.length; p++) {
                 kept[p] = await(folds.get(p));
@@ -221,7 +228,14 @@ final class BatchCounter {
                 }
                 running = true;
             }
-            THREADS.execute(this);
+            try {
+                threads.execute(this);
+            } catch (RuntimeException | Error e) {
+                // no thread to count on: the caller is told at its next call, and the batches handed back
+                // uncounted, so that it never waits for them
+                failure.compareAndSet(null, e);
+                run();
+            }
         }
 
         @Override

@@ -46,7 +46,7 @@ public final class OrderIngestion implements OrderSink {
 
     // Included lines wait in a batch, counted into the customers in passes that overlap cache misses.
     // On a machine with more than one core, full batches are counted on other threads while the next
-    // fill; batches are counted one at a time and in order, so the result is the same either way.
+    // ones fill; batches are counted one at a time and in order, so the result is the same either way.
     private IncludedLines batch = new IncludedLines();
     private final BatchCounter counter;
 

@@ -3,11 +3,16 @@ package dev.rfmkit.order;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.SplittableRandom;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -43,6 +48,22 @@ class BatchCounterTest {
             counter.finish(b);
         });
         assertTrue(e.getMessage().contains("overflow"), e.getMessage());
+    }
+
+    /** With no thread to count on, every call says so, and none waits for batches nobody counts. */
+    @Test
+    void count_noThreadToCountOn_everyCallThrowsNoneHangs() {
+        ExecutorService none = Executors.newSingleThreadExecutor();
+        none.shutdown();
+        BatchCounter counter = new BatchCounter(2, true, 2, true, none);
+        assertTimeoutPreemptively(Duration.ofSeconds(20), () -> {
+            for (int i = 0; i < 5; i++) {
+                IncludedLines b = new IncludedLines();
+                b.add("c" + i, "o" + i, 100, 1);
+                assertThrows(RejectedExecutionException.class, () -> counter.count(b), "call " + i);
+            }
+            assertThrows(RejectedExecutionException.class, () -> counter.finish(new IncludedLines()));
+        });
     }
 
     /** An interrupt does not cut the counting short; the caller's interrupt status is kept. */
