@@ -7,39 +7,43 @@ package dev.rfmkit.score;
  */
 public final class RfmScores {
     private final int bins;
-    private final byte[] r;
-    private final byte[] f;
-    private final byte[] m;
+    // per row the cell of its score (RfmScore#cell), and per cell its three scores: a cut-point model
+    // scores straight into cells, which are then kept as they are
+    private final int[] cells;
+    private final byte[] rOf;
+    private final byte[] fOf;
+    private final byte[] mOf;
 
+    /** Scores from columns of r, f and m scores (1..k each), aligned. */
     RfmScores(int bins, byte[] r, byte[] f, byte[] m) {
-        this.bins = bins;
-        this.r = r;
-        this.f = f;
-        this.m = m;
+        this(bins, cellsOf(bins, r, f, m));
     }
 
-    /** The scores of cells ({@link RfmScore#cell(int)}), split by look-ups in tables of the k^3 cells. */
-    static RfmScores ofCells(int bins, int[] cells) {
+    private RfmScores(int bins, int[] cells) {
+        this.bins = bins;
+        this.cells = cells;
         int all = bins * bins * bins;
-        byte[] rOf = new byte[all];
-        byte[] fOf = new byte[all];
-        byte[] mOf = new byte[all];
+        rOf = new byte[all];
+        fOf = new byte[all];
+        mOf = new byte[all];
         for (int c = 0; c < all; c++) {
             rOf[c] = (byte) (c / (bins * bins) + 1);
             fOf[c] = (byte) (c / bins % bins + 1);
             mOf[c] = (byte) (c % bins + 1);
         }
-        int n = cells.length;
-        byte[] r = new byte[n];
-        byte[] f = new byte[n];
-        byte[] m = new byte[n];
-        for (int i = 0; i < n; i++) {
-            int c = cells[i];
-            r[i] = rOf[c];
-            f[i] = fOf[c];
-            m[i] = mOf[c];
+    }
+
+    /** The scores of cells ({@link RfmScore#cell(int)}, each 0..k^3-1); the array is kept, not copied. */
+    static RfmScores ofCells(int bins, int[] cells) {
+        return new RfmScores(bins, cells);
+    }
+
+    private static int[] cellsOf(int bins, byte[] r, byte[] f, byte[] m) {
+        int[] cells = new int[r.length];
+        for (int i = 0; i < cells.length; i++) {
+            cells[i] = ((r[i] - 1) * bins + (f[i] - 1)) * bins + (m[i] - 1);
         }
-        return new RfmScores(bins, r, f, m);
+        return cells;
     }
 
     /** The number of bins k; every score is 1..k. */
@@ -49,7 +53,7 @@ public final class RfmScores {
 
     /** The number of scored customers. */
     public int size() {
-        return r.length;
+        return cells.length;
     }
 
     /**
@@ -59,7 +63,8 @@ public final class RfmScores {
      * @return the score
      */
     public RfmScore get(int row) {
-        return new RfmScore(r[row], f[row], m[row]);
+        int c = cells[row];
+        return new RfmScore(rOf[c], fOf[c], mOf[c]);
     }
 
     /**
@@ -69,7 +74,7 @@ public final class RfmScores {
      * @return 1..k
      */
     public int r(int row) {
-        return r[row];
+        return rOf[cells[row]];
     }
 
     /**
@@ -79,7 +84,7 @@ public final class RfmScores {
      * @return 1..k
      */
     public int f(int row) {
-        return f[row];
+        return fOf[cells[row]];
     }
 
     /**
@@ -89,7 +94,7 @@ public final class RfmScores {
      * @return 1..k
      */
     public int m(int row) {
-        return m[row];
+        return mOf[cells[row]];
     }
 
     /**
@@ -99,11 +104,11 @@ public final class RfmScores {
      * @return 0..k^3-1
      */
     public int cell(int row) {
-        return ((r[row] - 1) * bins + (f[row] - 1)) * bins + (m[row] - 1);
+        return cells[row];
     }
 
     @Override
     public String toString() {
-        return "RfmScores[" + r.length + " customers, bins=" + bins + "]";
+        return "RfmScores[" + cells.length + " customers, bins=" + bins + "]";
     }
 }
