@@ -217,16 +217,12 @@ final class CutPointModel implements ScoringModel {
 
     @Override
     public RfmScores scoreAll(CustomerTable customers) {
-        int n = customers.size();
-        byte[] r = new byte[n];
-        byte[] f = new byte[n];
-        byte[] m = new byte[n];
-        for (int i = 0; i < n; i++) {
-            r[i] = (byte) (k - binOf(recencyCuts, customers.recencyDays(i)));
-            f[i] = (byte) (binOf(frequencyCuts, customers.frequency(i)) + 1);
-            m[i] = (byte) (binOf(monetaryCuts, customers.monetary(i)) + 1);
+        int[] cells = new int[customers.size()];
+        for (int i = 0; i < cells.length; i++) {
+            cells[i] = RfmScores.cellOf(k, k - binOf(recencyCuts, customers.recencyDays(i)),
+                    binOf(frequencyCuts, customers.frequency(i)) + 1, binOf(monetaryCuts, customers.monetary(i)) + 1);
         }
-        return new RfmScores(k, r, f, m);
+        return RfmScores.ofCells(k, cells);
     }
 
     @Override

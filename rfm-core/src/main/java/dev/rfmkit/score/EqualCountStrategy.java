@@ -41,16 +41,11 @@ public final class EqualCountStrategy implements ScoringStrategy {
         DimensionFit m = fitDimension(customers.monetaryColumn());
         CutPointModel model = new CutPointModel(NAME, k, r.cuts(), f.cuts(), m.cuts(),
                 CutPointModel.levels(k, r.binCounts(), f.binCounts(), m.binCounts()));
-        int n = customers.size();
-        byte[] rs = new byte[n];
-        byte[] fs = new byte[n];
-        byte[] ms = new byte[n];
-        for (int i = 0; i < n; i++) {
-            rs[i] = (byte) (k - r.binOfRow()[i]);
-            fs[i] = (byte) (f.binOfRow()[i] + 1);
-            ms[i] = (byte) (m.binOfRow()[i] + 1);
+        int[] cells = new int[customers.size()];
+        for (int i = 0; i < cells.length; i++) {
+            cells[i] = RfmScores.cellOf(k, k - r.binOfRow()[i], f.binOfRow()[i] + 1, m.binOfRow()[i] + 1);
         }
-        return new ScoringFit(model, new RfmScores(k, rs, fs, ms));
+        return new ScoringFit(model, RfmScores.ofCells(k, cells));
     }
 
     @Override

@@ -68,7 +68,7 @@ public record RfmScore(int r, int f, int m) {
         if (r > k || f > k || m > k) {
             throw new IllegalArgumentException("score " + code() + " does not fit " + k + " bins");
         }
-        return ((r - 1) * k + (f - 1)) * k + (m - 1);
+        return RfmScores.cellOf(k, r, f, m);
     }
 
     /**

@@ -7,17 +7,12 @@ package dev.rfmkit.score;
  */
 public final class RfmScores {
     private final int bins;
-    // per row the cell of its score (RfmScore#cell), and per cell its three scores: a cut-point model
-    // scores straight into cells, which are then kept as they are
+    // per row the cell of its score (RfmScore#cell), as the models score, kept as they are; per cell its
+    // three scores
     private final int[] cells;
     private final byte[] rOf;
     private final byte[] fOf;
     private final byte[] mOf;
-
-    /** Scores from columns of r, f and m scores (1..k each), aligned. */
-    RfmScores(int bins, byte[] r, byte[] f, byte[] m) {
-        this(bins, cellsOf(bins, r, f, m));
-    }
 
     private RfmScores(int bins, int[] cells) {
         this.bins = bins;
@@ -38,12 +33,9 @@ public final class RfmScores {
         return new RfmScores(bins, cells);
     }
 
-    private static int[] cellsOf(int bins, byte[] r, byte[] f, byte[] m) {
-        int[] cells = new int[r.length];
-        for (int i = 0; i < cells.length; i++) {
-            cells[i] = ((r[i] - 1) * bins + (f[i] - 1)) * bins + (m[i] - 1);
-        }
-        return cells;
+    /** The cell ({@link RfmScore#cell(int)}) of scores r, f and m, each 1..k. */
+    static int cellOf(int bins, int r, int f, int m) {
+        return ((r - 1) * bins + (f - 1)) * bins + (m - 1);
     }
 
     /** The number of bins k; every score is 1..k. */
